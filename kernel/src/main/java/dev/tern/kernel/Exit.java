@@ -1,0 +1,11 @@
+package dev.tern.kernel;
+
+/**
+ * The message a process that traps exits receives in place of an exit signal, like Erlang's
+ * {@code {'EXIT', From, Reason}}.
+ *
+ * @param from   the process whose exit (or whose call to {@code exit/2}) sent the signal
+ * @param reason why; {@link ExitReason#KILLED} never arrives here, because kill is untrappable
+ */
+public record Exit(Pid from, ExitReason reason) {
+}

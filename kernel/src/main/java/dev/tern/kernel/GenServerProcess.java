@@ -1,0 +1,152 @@
+package dev.tern.kernel;
+
+/**
+ * The kernel half of a {@link GenServer}: turns each message into the right callback, applies
+ * its result, and implements {@code sys} state access and code change.
+ */
+final class GenServerProcess implements EventHandler {
+
+    /** Asks a server to stop; it does not reply, it ends with the reason. */
+    record StopRequest(ExitReason reason) {
+    }
+
+    private GenServer<Object> callbacks;
+    private Object state;
+    private final Object args;
+    private final String name;
+    private final ReplySlot started = new ReplySlot();
+
+    @SuppressWarnings("unchecked")
+    private GenServerProcess(GenServer<?> callbacks, Object args, String name) {
+        this.callbacks = (GenServer<Object>) callbacks;
+        this.args = args;
+        this.name = name;
+    }
+
+    static Pid start(Kernel kernel, String name, GenServer<?> callbacks, Object args, boolean link) {
+        GenServerProcess handler = new GenServerProcess(callbacks, args, name);
+        ProcessCell linkTo = link ? kernel.requireCurrent("startLink") : null;
+        ProcessCell cell = kernel.spawnCell(handler, null, linkTo);
+        Object outcome = handler.started.await();
+        return switch (outcome) {
+            case StartFailed failed -> throw new StartException(cell.pid, failed.reason(),
+                    "GenServer " + callbacks.getClass().getName() + " failed to start: " + failed.reason(),
+                    failed.reason() instanceof ExitReason.Crash crash ? crash.cause() : null);
+            case ReplySlot.Failed failed -> throw new StartException(cell.pid, failed.reason(),
+                    "GenServer " + callbacks.getClass().getName() + " exited during init: " + failed.reason(), null);
+            default -> cell.pid;
+        };
+    }
+
+    /** Why {@code init} did not return ok. */
+    record StartFailed(ExitReason reason) {
+    }
+
+    @Override
+    public void init(ProcessCell self) throws Exception {
+        if (name != null) {
+            try {
+                self.kernel.register(name, self.pid);
+            } catch (IllegalArgumentException taken) {
+                ExitReason reason = new ExitReason.Tagged("already_started", self.kernel.whereis(name).orElse(null));
+                started.complete(new StartFailed(reason));
+                throw new ProcessExit(reason);
+            }
+        }
+        Init<Object> result;
+        try {
+            result = callbacks.init(self, args);
+        } catch (ProcessExit exit) {
+            started.complete(new StartFailed(exit.reason()));
+            throw exit;
+        } catch (Exception | Error crash) {
+            started.complete(new StartFailed(new ExitReason.Crash(crash)));
+            throw crash;
+        }
+        switch (result) {
+            case Init.Ok<Object> ok -> {
+                state = ok.state();
+                started.complete("ok");
+            }
+            case Init.Stop<Object> stop -> {
+                started.complete(new StartFailed(stop.reason()));
+                throw new ProcessExit(stop.reason());
+            }
+            case Init.Ignore<Object> ignore -> {
+                started.complete(new StartFailed(new ExitReason.Atom("ignore")));
+                throw new ProcessExit(ExitReason.NORMAL);
+            }
+            case null -> {
+                ExitReason reason = new ExitReason.Tagged("bad_return_value", null);
+                started.complete(new StartFailed(reason));
+                throw new ProcessExit(reason);
+            }
+        }
+    }
+
+    @Override
+    public void handle(ProcessCell self, Object message) throws Exception {
+        switch (message) {
+            case Calls.Call call -> apply(self, callbacks.handleCall(call.request(), call.from(), state), call.from());
+            case Calls.Cast cast -> apply(self, callbacks.handleCast(cast.message(), state), null);
+            case StopRequest stop -> self.requestStop(stop.reason());
+            case Exit exit when exit.from().equals(self.parent) -> self.requestStop(exit.reason());
+            default -> apply(self, callbacks.handleInfo(message, state), null);
+        }
+    }
+
+    private void apply(ProcessCell self, Result<Object> result, From from) {
+        switch (result) {
+            case Result.Reply<Object> reply when from != null -> {
+                state = reply.state();
+                from.slot.complete(reply.reply());
+            }
+            case Result.ReplyError<Object> error when from != null -> {
+                state = error.state();
+                from.slot.complete(new Calls.ErrorReply(error.error()));
+            }
+            case Result.NoReply<Object> noReply -> state = noReply.state();
+            case Result.Stop<Object> stop -> {
+                state = stop.state();
+                if (stop.hasReply() && from != null) {
+                    from.slot.complete(stop.reply());
+                }
+                self.requestStop(stop.reason());
+            }
+            case null, default -> self.requestStop(new ExitReason.Tagged("bad_return_value", result));
+        }
+    }
+
+    @Override
+    public void terminate(ProcessCell self, ExitReason reason) {
+        callbacks.terminate(reason, state);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object system(ProcessCell self, SystemRequest request) throws Exception {
+        return switch (request) {
+            case SystemRequest.GetState get -> state;
+            case SystemRequest.ChangeCode change -> {
+                if (!self.isSuspended()) {
+                    throw new IllegalStateException("Process " + self.pid + " must be suspended before a code change");
+                }
+                if (!(change.callbacks() instanceof GenServer<?> next)) {
+                    throw new IllegalArgumentException("Code change of GenServer " + self.pid + " needs a GenServer, got "
+                            + change.callbacks().getClass().getName());
+                }
+                // Convert first: if it throws, the old callbacks and state stay untouched.
+                Object converted = next.codeChange(change.oldVersion(), state, change.extra());
+                callbacks = (GenServer<Object>) next;
+                state = converted;
+                yield "ok";
+            }
+            default -> throw new IllegalArgumentException("Unknown sys request " + request);
+        };
+    }
+
+    @Override
+    public String behaviourName() {
+        return callbacks.getClass().getName();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.tern.kernel;
+
+/**
+ * Kernel-level items that travel through a mailbox beside ordinary messages, so they keep
+ * Erlang's per-pair ordering with them. The receiving process handles them itself; its code
+ * never sees them, except an exit signal turned into an {@link Exit} message by trapExit.
+ */
+sealed interface Signal {
+
+    /**
+     * An exit signal. {@code fromLink} is true when it comes from a linked process's end,
+     * false when sent by {@code exit(pid, reason)}; only the latter with reason kill is
+     * untrappable, as in Erlang.
+     */
+    record ExitSignal(Pid from, ExitReason reason, boolean fromLink) implements Signal {
+        boolean untrappable() {
+            return !fromLink && reason.equals(ExitReason.KILL);
+        }
+    }
+
+    /** Starts an event-driven process: runs its handler's init before any message. */
+    record Start() implements Signal {
+    }
+
+    /** A receive timeout fired; {@code token} tells which receive armed it. */
+    record ReceiveTimeout(long token) implements Signal {
+    }
+
+    /** A {@code sys} request (suspend, resume, get state, change code) with its reply slot. */
+    record SystemMessage(SystemRequest request, ReplySlot reply) implements Signal {
+    }
+}
