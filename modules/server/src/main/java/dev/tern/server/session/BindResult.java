@@ -1,0 +1,17 @@
+package dev.tern.server.session;
+
+/** What {@link SessionManager#bind} did. */
+public sealed interface BindResult {
+
+    /**
+     * The resource is bound.
+     *
+     * @param replaced the session that had the same full JID and was replaced, or null
+     */
+    record Bound(SessionEntry entry, SessionEntry replaced) implements BindResult {
+    }
+
+    /** The full JID is taken, and the conflict policy keeps the existing session. */
+    record Conflict(SessionEntry existing) implements BindResult {
+    }
+}
