@@ -1,0 +1,17 @@
+package dev.tern.hotload;
+
+/** Where a module is in its lifecycle. */
+public enum ModuleState {
+    /** Loaded and verified, not running. */
+    INSTALLED,
+    /** Its entry's start is running. */
+    STARTING,
+    /** Started; its processes and registrations are live. */
+    RUNNING,
+    /** Being replaced by another version; the old one serves until the switch. */
+    UPGRADING,
+    /** Its stop is running. */
+    STOPPING,
+    /** Its start failed, or its supervisor ended; lastError says why. */
+    FAILED
+}
