@@ -85,7 +85,7 @@ public final class C2sStream implements GenStatem<C2sState, C2sSession> {
             case XmlEvent.StanzaReceived received -> onElement(session, state, received.element());
             case XmlEvent.StreamClose close -> output.closeAndStop(session);
             case ConnectionEvent.Closed closed -> Transition.stop(ExitReason.NORMAL);
-            case ConnectionEvent.Failed failed -> output.fail(session, failed.condition(), failed.text());
+            case ConnectionEvent.Failed failed -> onUnreadableInput(session, failed);
             case ConnectionEvent.Idle idle -> onIdle(session, state, idle);
             case Deliver deliver -> state == C2sState.ESTABLISHED ? deliver(session, deliver.stanza())
                     : Transition.keepStateAndData();
@@ -183,6 +183,16 @@ public final class C2sStream implements GenStatem<C2sState, C2sSession> {
         session.connection.startTls(NegotiationElements.tlsProceed().toXml(Namespaces.CLIENT));
         session.headerSent = false;
         return Transition.nextState(C2sState.WAIT_FOR_STREAM, session);
+    }
+
+    /**
+     * The decoder stopped at bad input and reads no more, so the client's close tag could never
+     * be seen: send the error and close at once.
+     */
+    private Transition<C2sState, C2sSession> onUnreadableInput(C2sSession session, ConnectionEvent.Failed failed) {
+        output.logStreamError(session, failed.condition(), failed.text());
+        output.closeNow(session, failed.condition(), failed.text());
+        return Transition.stop(ExitReason.NORMAL);
     }
 
     private Transition<C2sState, C2sSession> onIdle(C2sSession session, C2sState state, ConnectionEvent.Idle idle) {

@@ -51,7 +51,7 @@ final class StreamOutput {
      * for the client's close tag (RFC 6120 section 4.4) until the close timeout.
      */
     Transition<C2sState, C2sSession> fail(C2sSession session, StreamErrorCondition condition, String text) {
-        LOG.info("Closing stream '{}' with stream error '{}': {}", session.logId(), condition.elementName(), text);
+        logStreamError(session, condition, text);
         if (session.closeSent) {
             return closeAndStop(session);
         }
@@ -64,6 +64,10 @@ final class StreamOutput {
         }
         return Transition.nextState(C2sState.CLOSING, session,
                 Action.stateTimeout(context.config().c2s().closeTimeout(), "close"));
+    }
+
+    void logStreamError(C2sSession session, StreamErrorCondition condition, String text) {
+        LOG.info("Closing stream '{}' with stream error '{}': {}", session.logId(), condition.elementName(), text);
     }
 
     /** Sends a stream error and {@code </stream:stream>}, and closes the connection without waiting. */
