@@ -1,0 +1,24 @@
+package dev.tern.server.module;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Waits for conditions that processes bring about, so tests never sleep; the limit only stops a broken test from hanging. */
+final class Await {
+
+    static final Duration LIMIT = Duration.ofSeconds(10);
+
+    private Await() {
+    }
+
+    static void until(String condition, BooleanSupplier check) {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!check.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("Timed out waiting until " + condition);
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+}
