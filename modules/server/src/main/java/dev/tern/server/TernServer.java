@@ -15,6 +15,7 @@ import dev.tern.server.auth.sasl.SaslMechanisms;
 import dev.tern.server.c2s.C2sContext;
 import dev.tern.server.c2s.C2sStream;
 import dev.tern.server.config.ServerConfig;
+import dev.tern.server.module.ModuleHost;
 import dev.tern.server.net.C2sListeners;
 import dev.tern.server.router.ModuleDispatch;
 import dev.tern.server.router.Router;
@@ -36,8 +37,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The XMPP server: the process kernel, storage, TLS, the session supervisor, the session table,
- * the router and the client listeners, started in that order and stopped in reverse.
+ * The XMPP server: the process kernel, storage, TLS, the session table, the router with the
+ * module host, the session supervisor and the client listeners, started in that order and
+ * stopped in reverse. The host starts with only its built-in discovery module; the launcher
+ * starts the feature modules.
  *
  * <p>Start it with {@link #start}; with ports 0 in the configuration it binds ephemeral ports,
  * which {@link #c2sPort()} and {@link #directTlsPort()} return.
@@ -54,14 +57,15 @@ public final class TernServer implements AutoCloseable {
     private final X509Certificate certificate;
     private final SessionManager sessions;
     private final Router router;
+    private final ModuleHost modules;
     private final Pid streamSupervisor;
     private final C2sListeners listeners;
     private Thread shutdownHook;
     private boolean stopped;
 
     private TernServer(ServerConfig config, Kernel kernel, H2Database database, AccountStore accounts,
-            X509Certificate certificate, SessionManager sessions, Router router, Pid streamSupervisor,
-            C2sListeners listeners) {
+            X509Certificate certificate, SessionManager sessions, Router router, ModuleHost modules,
+            Pid streamSupervisor, C2sListeners listeners) {
         this.config = config;
         this.kernel = kernel;
         this.database = database;
@@ -69,6 +73,7 @@ public final class TernServer implements AutoCloseable {
         this.certificate = certificate;
         this.sessions = sessions;
         this.router = router;
+        this.modules = modules;
         this.streamSupervisor = streamSupervisor;
         this.listeners = listeners;
     }
@@ -93,6 +98,8 @@ public final class TernServer implements AutoCloseable {
 
             SessionManager sessions = new SessionManager(kernel);
             Router router = new Router(config.domain(), sessions, accounts::exists, ModuleDispatch.NONE);
+            ModuleHost modules = new ModuleHost(kernel, config.domain(), database, sessions, router::route);
+            router.setModules(modules);
             C2sContext context = new C2sContext(kernel, config, sessions, router,
                     new SaslMechanisms(accounts, config.domain()),
                     new LoginThrottle(config.auth().throttle(), Clock.systemUTC()));
@@ -102,7 +109,7 @@ public final class TernServer implements AutoCloseable {
                     connection -> Supervisor.startChild(kernel, supervisor, List.of(connection)));
             LOG.info("Tern serves '{}' with data in '{}'", config.domain(), config.dataDirectory().toAbsolutePath());
             return new TernServer(config, kernel, database, accounts, material.certificate(), sessions, router,
-                    supervisor, listeners);
+                    modules, supervisor, listeners);
         } catch (RuntimeException e) {
             if (listeners != null) {
                 listeners.close();
@@ -171,6 +178,7 @@ public final class TernServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Stopping the stream supervisor failed", e);
         }
+        modules.close();
         kernel.close();
         database.close();
         removeShutdownHook();
@@ -216,6 +224,11 @@ public final class TernServer implements AutoCloseable {
 
     public Router router() {
         return router;
+    }
+
+    /** Returns the module host, where feature modules such as roster and presence are started. */
+    public ModuleHost modules() {
+        return modules;
     }
 
     public Kernel kernel() {
