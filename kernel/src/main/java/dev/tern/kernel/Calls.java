@@ -34,17 +34,22 @@ final class Calls {
         ReplySlot slot = new ReplySlot();
         MonitorRef monitor = kernel.monitorFor(slot, server);
         TimerRef timer = null;
-        if (!slot.isDone()) {
-            if (timeout != null) {
-                timer = kernel.timers.schedule(timeout.toNanos(), slot::timeOut);
+        Object outcome;
+        try {
+            if (!slot.isDone()) {
+                if (timeout != null) {
+                    timer = kernel.timers.schedule(timeout.toNanos(), slot::timeOut);
+                }
+                server.cell.deliver(message.apply(new From(caller == null ? null : caller.pid, slot)));
             }
-            server.cell.deliver(message.apply(new From(caller == null ? null : caller.pid, slot)));
+            // Throws ProcessExit when the calling process is killed while it waits.
+            outcome = slot.await();
+        } finally {
+            if (timer != null) {
+                timer.cancel();
+            }
+            kernel.demonitor(monitor);
         }
-        Object outcome = slot.await();
-        if (timer != null) {
-            timer.cancel();
-        }
-        kernel.demonitor(monitor);
         return switch (outcome) {
             case ReplySlot.Failed failed -> throw new CallException(server, failed.reason(),
                     "Call to " + server + " failed: the process exited with reason " + failed.reason(), null);

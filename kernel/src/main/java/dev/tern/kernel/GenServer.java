@@ -61,6 +61,20 @@ public interface GenServer<S> {
         return GenServerProcess.start(kernel, null, callbacks, args, false);
     }
 
+    /**
+     * Spawns a server and returns at once, like Erlang's {@code spawn}: its {@code init} runs as
+     * the process's first event, before any message. A failing init ends the process with a
+     * crash report; use {@link #start} to learn of it from the caller.
+     */
+    static Pid spawn(Kernel kernel, GenServer<?> callbacks, Object args) {
+        return GenServerProcess.spawn(kernel, callbacks, args, false);
+    }
+
+    /** Spawns a server linked to the calling process, returning at once. */
+    static Pid spawnLink(Kernel kernel, GenServer<?> callbacks, Object args) {
+        return GenServerProcess.spawn(kernel, callbacks, args, true);
+    }
+
     /** Starts a server registered as {@code name}; fails when the name is taken. */
     static Pid start(Kernel kernel, String name, GenServer<?> callbacks, Object args) {
         return GenServerProcess.start(kernel, Objects.requireNonNull(name, "name"), callbacks, args, false);

@@ -14,7 +14,8 @@ final class GenServerProcess implements EventHandler {
     private Object state;
     private final Object args;
     private final String name;
-    private final ReplySlot started = new ReplySlot();
+    /** Filled when init returns, for a synchronous start; null for spawn and after init. */
+    private ReplySlot started;
 
     @SuppressWarnings("unchecked")
     private GenServerProcess(GenServer<?> callbacks, Object args, String name) {
@@ -23,11 +24,20 @@ final class GenServerProcess implements EventHandler {
         this.name = name;
     }
 
+    /** Spawns a server whose init runs as its first event, without waiting for it. */
+    static Pid spawn(Kernel kernel, GenServer<?> callbacks, Object args, boolean link) {
+        GenServerProcess handler = new GenServerProcess(callbacks, args, null);
+        ProcessCell linkTo = link ? kernel.requireCurrent("spawnLink") : null;
+        return kernel.spawnCell(handler, null, linkTo).pid;
+    }
+
     static Pid start(Kernel kernel, String name, GenServer<?> callbacks, Object args, boolean link) {
         GenServerProcess handler = new GenServerProcess(callbacks, args, name);
+        ReplySlot started = new ReplySlot();
+        handler.started = started;
         ProcessCell linkTo = link ? kernel.requireCurrent("startLink") : null;
         ProcessCell cell = kernel.spawnCell(handler, null, linkTo);
-        Object outcome = handler.started.await();
+        Object outcome = started.await();
         return switch (outcome) {
             case StartFailed failed -> throw new StartException(cell.pid, failed.reason(),
                     "GenServer " + callbacks.getClass().getName() + " failed to start: " + failed.reason(),
@@ -49,7 +59,7 @@ final class GenServerProcess implements EventHandler {
                 self.kernel.register(name, self.pid);
             } catch (IllegalArgumentException taken) {
                 ExitReason reason = new ExitReason.Tagged("already_started", self.kernel.whereis(name).orElse(null));
-                started.complete(new StartFailed(reason));
+                initDone(new StartFailed(reason));
                 throw new ProcessExit(reason);
             }
         }
@@ -57,30 +67,38 @@ final class GenServerProcess implements EventHandler {
         try {
             result = callbacks.init(self, args);
         } catch (ProcessExit exit) {
-            started.complete(new StartFailed(exit.reason()));
+            initDone(new StartFailed(exit.reason()));
             throw exit;
         } catch (Exception | Error crash) {
-            started.complete(new StartFailed(new ExitReason.Crash(crash)));
+            initDone(new StartFailed(new ExitReason.Crash(crash)));
             throw crash;
         }
         switch (result) {
             case Init.Ok<Object> ok -> {
                 state = ok.state();
-                started.complete("ok");
+                initDone("ok");
             }
             case Init.Stop<Object> stop -> {
-                started.complete(new StartFailed(stop.reason()));
+                initDone(new StartFailed(stop.reason()));
                 throw new ProcessExit(stop.reason());
             }
             case Init.Ignore<Object> ignore -> {
-                started.complete(new StartFailed(new ExitReason.Atom("ignore")));
+                initDone(new StartFailed(new ExitReason.Atom("ignore")));
                 throw new ProcessExit(ExitReason.NORMAL);
             }
             case null -> {
                 ExitReason reason = new ExitReason.Tagged("bad_return_value", null);
-                started.complete(new StartFailed(reason));
+                initDone(new StartFailed(reason));
                 throw new ProcessExit(reason);
             }
+        }
+    }
+
+    private void initDone(Object outcome) {
+        ReplySlot slot = started;
+        started = null;
+        if (slot != null) {
+            slot.complete(outcome);
         }
     }
 

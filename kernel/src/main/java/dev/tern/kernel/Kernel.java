@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Kernel implements AutoCloseable {
 
-    final ForkJoinPool scheduler;
+    final Scheduler scheduler;
     final TimerService timers;
     final Clock clock;
     final CrashReports reports;
@@ -37,12 +35,7 @@ public final class Kernel implements AutoCloseable {
     private Kernel(String name, Clock clock, int schedulers) {
         this.name = name;
         this.clock = clock;
-        this.scheduler = new ForkJoinPool(schedulers, pool -> {
-            var worker = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            worker.setName(name + "-scheduler-" + worker.getPoolIndex());
-            worker.setDaemon(true);
-            return worker;
-        }, null, true);
+        this.scheduler = new Scheduler(name, schedulers);
         this.timers = new TimerService(clock, name + "-timers");
         this.reports = new CrashReports(name);
     }
@@ -168,15 +161,18 @@ public final class Kernel implements AutoCloseable {
      */
     public void exit(Pid target, ExitReason reason) {
         ProcessCell from = ProcessCell.CURRENT.get();
-        Pid sender = from != null ? from.pid : target;
+        // A null sender (a thread that is no process) never counts as the target itself, so
+        // normal from outside is ignored like normal from another process.
+        Pid sender = from != null ? from.pid : null;
         target.cell.signalExit(sender, Objects.requireNonNull(reason, "reason"), false);
     }
 
     // ---------------------------------------------------------------- links and monitors
 
-    void link(ProcessCell self, ProcessCell other) {
+    /** Links two processes in both directions; returns false, linking nothing, when {@code other} has ended. */
+    boolean link(ProcessCell self, ProcessCell other) {
         if (self == other) {
-            return;
+            return true;
         }
         // Lock in pid order so two processes linking to each other cannot deadlock.
         ProcessCell first = self.pid.compareTo(other.pid) < 0 ? self : other;
@@ -191,9 +187,7 @@ public final class Kernel implements AutoCloseable {
                 }
             }
         }
-        if (!otherAlive) {
-            self.signalExit(other.pid, ExitReason.NOPROC, true);
-        }
+        return otherAlive;
     }
 
     void unlink(ProcessCell self, ProcessCell other) {
@@ -368,10 +362,5 @@ public final class Kernel implements AutoCloseable {
         }
         timers.stop();
         scheduler.shutdown();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -111,7 +111,11 @@ final class ProcessCell implements ProcessContext, Runnable, Watcher {
         }
     }
 
-    /** Delivers an exit signal; a {@code kill} also interrupts whatever the process does. */
+    /**
+     * Delivers an exit signal; a {@code kill} also interrupts whatever the process does.
+     * NOTE: any other signal reaches a plain process only at its next receive, so one blocked
+     * in a call without timeout outlives a linked process's crash until the call returns.
+     */
     void signalExit(Pid from, ExitReason reason, boolean fromLink) {
         Signal.ExitSignal signal = new Signal.ExitSignal(from, reason, fromLink);
         if (signal.untrappable()) {
@@ -193,7 +197,10 @@ final class ProcessCell implements ProcessContext, Runnable, Watcher {
                 case Signal.Start start -> handler.init(this);
                 case Signal.ExitSignal signal -> {
                     Object converted = applyExitSignal(signal);
-                    if (converted != null) {
+                    if (converted != null && suspended && !isFromParent(converted)) {
+                        // As in OTP's sys suspend loop: only the parent's exit is handled now.
+                        saved().addLast(converted);
+                    } else if (converted != null) {
                         handleMessage(converted);
                     }
                 }
@@ -207,16 +214,23 @@ final class ProcessCell implements ProcessContext, Runnable, Watcher {
             finish(exit.reason(), false);
         } catch (Throwable crash) {
             ExitReason reason = new ExitReason.Crash(crash);
-            callTerminate(reason);
+            // OTP calls terminate only after init succeeded.
+            if (!(item instanceof Signal.Start)) {
+                callTerminate(reason);
+            }
             finish(reason, true);
         }
     }
 
+    private boolean isFromParent(Object converted) {
+        return converted instanceof Exit exit && exit.from().equals(parent);
+    }
+
+    /** Runs the handler; the message stays current until the next one, for a stop result's crash report. */
     private void handleMessage(Object message) throws Exception {
         currentMessage = message;
         handler.handle(this, message);
         handled++;
-        currentMessage = null;
     }
 
     private void handleSystem(Signal.SystemMessage message) {
@@ -281,8 +295,10 @@ final class ProcessCell implements ProcessContext, Runnable, Watcher {
             throw new IllegalStateException("Process " + pid + " is a behaviour: it gets messages through its "
                     + "callbacks and cannot block in receive");
         }
+        throwIfKilled();
         Object match = scanSaved(pattern);
         if (match != null) {
+            currentMessage = match;
             return match;
         }
         long token = ++receiveToken;
@@ -293,6 +309,7 @@ final class ProcessCell implements ProcessContext, Runnable, Watcher {
         }
         try {
             while (true) {
+                throwIfKilled();
                 Object item = pollMailbox();
                 if (item == null) {
                     if (timedOut) {
@@ -321,6 +338,7 @@ final class ProcessCell implements ProcessContext, Runnable, Watcher {
                 }
                 if (pattern.test(message)) {
                     handled++;
+                    currentMessage = message;
                     return message;
                 }
                 saved().addLast(message);
@@ -361,6 +379,16 @@ final class ProcessCell implements ProcessContext, Runnable, Watcher {
         return null;
     }
 
+    /**
+     * Ends a plain process at once when a kill has arrived, even if messages sent before the
+     * kill are still queued: kill is untrappable, so nothing the process could receive matters.
+     */
+    void throwIfKilled() {
+        if (killRequested) {
+            throw new ProcessExit(ExitReason.KILLED);
+        }
+    }
+
     private void park() {
         waiting = true;
         try {
@@ -397,9 +425,9 @@ final class ProcessCell implements ProcessContext, Runnable, Watcher {
             throw new ProcessExit(ExitReason.KILLED);
         }
         if (trapExit) {
-            return new Exit(signal.from(), signal.reason());
+            return new Exit(signal.from() == null ? pid : signal.from(), signal.reason());
         }
-        if (signal.reason().isNormal() && !signal.from().equals(pid)) {
+        if (signal.reason().isNormal() && !pid.equals(signal.from())) {
             return null;
         }
         throw new ProcessExit(signal.reason());
@@ -409,7 +437,16 @@ final class ProcessCell implements ProcessContext, Runnable, Watcher {
 
     @Override
     public void link(Pid other) {
-        kernel.link(this, other.cell);
+        requireOwnThread("link");
+        if (kernel.link(this, other.cell)) {
+            return;
+        }
+        // As erlang:link/1 to a process that does not exist: a trapping caller gets an Exit
+        // message with noproc, any other caller fails at once with noproc.
+        if (!trapExit) {
+            throw new ProcessExit(ExitReason.NOPROC);
+        }
+        signalExit(other, ExitReason.NOPROC, true);
     }
 
     @Override
@@ -433,15 +470,20 @@ final class ProcessCell implements ProcessContext, Runnable, Watcher {
         return active;
     }
 
-    /** Delivers a Down message for a monitor this process holds. */
+    /**
+     * Delivers a Down message for a monitor this process still holds. A target's exit may call
+     * this after a demonitor removed the monitor; dropping the Down then keeps erlang:demonitor's
+     * promise that none arrives once it returned. Delivering under the lock lets demonitor's flush
+     * see every Down that got past the check.
+     */
     @Override
     public void down(MonitorRef ref, Pid from, ExitReason reason) {
         synchronized (this) {
-            if (monitoring != null) {
-                monitoring.remove(ref);
+            if (monitoring == null || !monitoring.remove(ref)) {
+                return;
             }
+            deliver(new Down(ref, from, reason));
         }
-        deliver(new Down(ref, from, reason));
     }
 
     /** Adds a link unless this process is dead; returns false when dead. */
@@ -510,6 +552,14 @@ final class ProcessCell implements ProcessContext, Runnable, Watcher {
     /** Asks an event process to stop after the current callback (behaviour stop results). */
     void requestStop(ExitReason reason) {
         stopRequest = reason;
+    }
+
+    /**
+     * True once a stop was requested by a behaviour result or by {@link #exit} from a callback;
+     * a behaviour that handles several events per message must stop handling them then.
+     */
+    boolean stopRequested() {
+        return stopRequest != null;
     }
 
     // ---------------------------------------------------------------- ending

@@ -3,14 +3,14 @@ package dev.tern.kernel;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one place a call's reply can land, like an OTP alias: the first of reply, server exit
  * or timeout fills it and later ones are dropped, so a late reply never reaches the caller's
- * mailbox. A caller thread waits on it: a kernel scheduler thread through
- * {@link ForkJoinPool#managedBlock} (so the pool adds a worker meanwhile), any other thread
- * by parking.
+ * mailbox. A caller thread spins briefly, then parks; a kernel scheduler thread parks through
+ * {@link Scheduler#blocking}, so the scheduler adds a worker meanwhile.
  */
 final class ReplySlot implements Watcher {
 
@@ -92,15 +92,18 @@ final class ReplySlot implements Watcher {
 
     private void block() {
         waiter = Thread.currentThread();
-        if (Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread) {
+        ProcessCell self = ProcessCell.CURRENT.get();
+        if (self != null && self.kernel.scheduler.isWorkerThread()) {
+            // A behaviour's turn is blocking a scheduler thread: let the scheduler make up for it.
+            self.kernel.scheduler.blocking(this::parkUntilFilled);
+        } else if (Thread.currentThread() instanceof ForkJoinWorkerThread) {
+            // A caller on some fork-join pool (CompletableFuture's, say): let that pool compensate.
             try {
                 ForkJoinPool.managedBlock(new ForkJoinPool.ManagedBlocker() {
                     @Override
                     public boolean block() {
-                        if (outcome == null) {
-                            LockSupport.park(ReplySlot.this);
-                        }
-                        return outcome != null;
+                        parkUntilFilled();
+                        return true;
                     }
 
                     @Override
@@ -111,10 +114,31 @@ final class ReplySlot implements Watcher {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        } else {
+            parkUntilFilled();
         }
-        while (outcome == null) {
-            LockSupport.park(this);
+    }
+
+    private void parkUntilFilled() {
+        boolean interrupted = false;
+        try {
+            while (outcome == null) {
+                LockSupport.park(this);
+                if (Thread.interrupted()) {
+                    // A plain process is interrupted when killed; any other interrupt is kept for
+                    // the caller, but cleared meanwhile so that park blocks again.
+                    ProcessCell self = ProcessCell.CURRENT.get();
+                    if (self != null) {
+                        self.throwIfKilled();
+                    }
+                    interrupted = true;
+                }
+            }
+        } finally {
+            waiter = null;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        waiter = null;
     }
 }

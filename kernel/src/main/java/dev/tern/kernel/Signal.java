@@ -10,7 +10,8 @@ sealed interface Signal {
     /**
      * An exit signal. {@code fromLink} is true when it comes from a linked process's end,
      * false when sent by {@code exit(pid, reason)}; only the latter with reason kill is
-     * untrappable, as in Erlang.
+     * untrappable, as in Erlang. {@code from} is null when {@code exit} was called from a
+     * thread that is no process.
      */
     record ExitSignal(Pid from, ExitReason reason, boolean fromLink) implements Signal {
         boolean untrappable() {

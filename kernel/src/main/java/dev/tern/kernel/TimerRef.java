@@ -1,14 +1,27 @@
 package dev.tern.kernel;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * A pending timer, as returned by {@code sendAfter}. Cancelling after it fired is harmless.
  */
 public final class TimerRef {
 
+    private static final VarHandle CANCELLED;
+
+    static {
+        try {
+            CANCELLED = MethodHandles.lookup().findVarHandle(TimerRef.class, "cancelled", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     final long deadline;
     final long sequence;
     final Runnable action;
-    volatile boolean cancelled;
+    private volatile boolean cancelled;
 
     TimerRef(long deadline, long sequence, Runnable action) {
         this.deadline = deadline;
@@ -16,13 +29,12 @@ public final class TimerRef {
         this.action = action;
     }
 
-    /** Returns true when the timer had not fired or been cancelled before. */
+    /**
+     * Returns true when the timer had not fired or been cancelled before. Firing goes through
+     * this method too, so of a cancel racing the firing exactly one wins.
+     */
     public boolean cancel() {
-        if (cancelled) {
-            return false;
-        }
-        cancelled = true;
-        return true;
+        return CANCELLED.compareAndSet(this, false, true);
     }
 
     boolean isCancelled() {
