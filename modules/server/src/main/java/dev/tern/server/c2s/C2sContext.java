@@ -9,8 +9,8 @@ import dev.tern.server.session.SessionManager;
 import java.util.Objects;
 
 /**
- * What every client stream shares: the configuration, the session table, the router and the
- * SASL machinery. Thread-safe; one instance per server.
+ * The shared dependencies of all client streams: the configuration, the session table, the
+ * router and the SASL machinery. Thread-safe, with one instance per server.
  */
 public record C2sContext(Kernel kernel, ServerConfig config, SessionManager sessions, Router router,
         SaslMechanisms mechanisms, LoginThrottle throttle) {

@@ -186,8 +186,8 @@ public final class C2sStream implements GenStatem<C2sState, C2sSession> {
     }
 
     /**
-     * The decoder stopped at bad input and reads no more, so the client's close tag could never
-     * be seen: send the error and close at once.
+     * Sends the stream error and closes at once, because the decoder stopped at the bad input
+     * and would never read the client's close tag.
      */
     private Transition<C2sState, C2sSession> onUnreadableInput(C2sSession session, ConnectionEvent.Failed failed) {
         output.logStreamError(session, failed.condition(), failed.text());

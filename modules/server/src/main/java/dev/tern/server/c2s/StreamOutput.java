@@ -81,7 +81,7 @@ final class StreamOutput {
                 + NegotiationElements.CLOSE_TAG);
     }
 
-    /** Answers the client's {@code </stream:stream>} with ours, unless sent already, and closes the connection. */
+    /** Sends our {@code </stream:stream>} in reply to the client's, unless sent already, and closes the connection. */
     Transition<C2sState, C2sSession> closeAndStop(C2sSession session) {
         if (session.closeSent) {
             session.connection.close();

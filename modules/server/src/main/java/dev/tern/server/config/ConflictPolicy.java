@@ -1,7 +1,7 @@
 package dev.tern.server.config;
 
 /**
- * What resource binding does when a client asks for a full JID that another session already
+ * The resource binding rule for a request of a full JID that another session already
  * has (RFC 6120 section 7.7.2.2 lets the server choose).
  */
 public enum ConflictPolicy {

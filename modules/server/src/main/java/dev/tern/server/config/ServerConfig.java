@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * The whole server configuration, as {@link ConfigLoader} reads it from a properties file.
- * Every value is validated when the record is built, so a running server never sees an
- * invalid one.
+ * {@link ConfigLoader} validates each value, and the records check the rules that span
+ * several values.
  *
  * @param domain        the XMPP domain the server serves, such as {@code example.com}
  * @param dataDirectory the folder of the database and the generated TLS certificate

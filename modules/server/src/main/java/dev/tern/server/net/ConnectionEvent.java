@@ -3,7 +3,7 @@ package dev.tern.server.net;
 import dev.tern.xmpp.api.StreamErrorCondition;
 import java.util.Objects;
 
-/** What the network layer tells a stream process about its connection, besides decoded XML. */
+/** A connection event that the network layer sends to a stream process, besides decoded XML. */
 public sealed interface ConnectionEvent {
 
     /** The TCP connection closed, by the peer or after an I/O error. */
@@ -30,7 +30,7 @@ public sealed interface ConnectionEvent {
         }
     }
 
-    /** Which silence elapsed. */
+    /** The kind of silence that elapsed. */
     enum IdleKind {
         /** The ping interval: time to check the client with a XEP-0199 ping. */
         PING,

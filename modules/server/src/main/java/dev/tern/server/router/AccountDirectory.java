@@ -1,6 +1,6 @@
 package dev.tern.server.router;
 
-/** Answers whether a local account exists, so that stanzas to unknown users get RFC 6121 section 8.5.1 handling. */
+/** A lookup of whether a local account exists, so that stanzas to unknown users get RFC 6121 section 8.5.1 handling. */
 @FunctionalInterface
 public interface AccountDirectory {
 

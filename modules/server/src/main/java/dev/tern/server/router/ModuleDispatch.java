@@ -10,7 +10,7 @@ import dev.tern.xmpp.api.module.StanzaHook.HookResult;
 import java.util.List;
 
 /**
- * What the router and the streams need from the feature modules: IQ handlers, stanza hooks and
+ * The feature modules as the router and the streams use them: IQ handlers, stanza hooks and
  * session listeners. The module host implements it; {@link #NONE} is the server without
  * modules. Every method runs in the calling stream process.
  */
@@ -47,7 +47,7 @@ public interface ModuleDispatch {
     /**
      * Runs the hooks of {@code stanza.event()} in priority order until one handles it.
      *
-     * @throws StanzaException when a hook answers the stanza with an error
+     * @throws StanzaException when a hook rejects the stanza with an error
      */
     default HookResult runHooks(StanzaContext stanza) throws StanzaException {
         return HookResult.PASS;

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes stanzas of local clients and modules: runs the hooks, then delivers to the server,
- * a local account, or answers with a stanza error, as RFC 6120 section 10 and RFC 6121
+ * a local account, or replies with a stanza error, as RFC 6120 section 10 and RFC 6121
  * section 8 require. It runs in the process that calls it (the sender's stream process), so
  * routing needs no central process; delivery to another session is a message to its process.
  *
@@ -137,7 +137,7 @@ public final class Router {
         }
     }
 
-    /** Stanzas to the domain (RFC 6120 section 10.3): the server answers IQ requests and drops the rest. */
+    /** Stanzas to the domain (RFC 6120 section 10.3): the server handles IQ requests and drops the rest. */
     private void toServer(Element stanza, StanzaKind kind, Jid from, Jid to) {
         switch (kind) {
             case IQ -> {
@@ -199,7 +199,7 @@ public final class Router {
         List<SessionEntry> available = sessions.entries(to).stream().filter(SessionEntry::available).toList();
         if (available.isEmpty() && !accountExists(to)) {
             if (kind == StanzaKind.MESSAGE) {
-                // Silently dropping would also be allowed; an error tells the sender the message is lost.
+                // Silently dropping would also be allowed; an error informs the sender that the message is lost.
                 bounce(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, null);
             }
             return;
@@ -219,7 +219,7 @@ public final class Router {
         List<SessionEntry> nonNegative = available.stream().filter(entry -> entry.priority() >= 0).toList();
         switch (StanzaKinds.messageType(stanza)) {
             case "error" -> {
-                // Errors are never answered, and an error to a bare JID has no session to go to.
+                // An error never gets an error reply, and an error to a bare JID has no session to go to.
             }
             case "groupchat" -> bounce(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE,
                     "A groupchat message cannot be sent to a user's bare JID");

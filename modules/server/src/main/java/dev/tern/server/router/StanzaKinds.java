@@ -23,7 +23,7 @@ public final class StanzaKinds {
         };
     }
 
-    /** Returns whether {@code iq} is a request (type get or set), which must be answered. */
+    /** Returns whether {@code iq} is a request (type get or set), which requires a reply. */
     public static boolean isIqRequest(Element iq) {
         String type = iq.attribute("type");
         return "get".equals(type) || "set".equals(type);

@@ -1,6 +1,6 @@
 package dev.tern.server.session;
 
-/** What {@link SessionManager#bind} did. */
+/** The outcome of {@link SessionManager#bind}. */
 public sealed interface BindResult {
 
     /**

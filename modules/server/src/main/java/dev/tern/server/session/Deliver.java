@@ -3,7 +3,7 @@ package dev.tern.server.session;
 import dev.tern.xmpp.api.Element;
 import java.util.Objects;
 
-/** The message that asks a session process to write {@code stanza} to its client. */
+/** The message that requests a session process to write {@code stanza} to its client. */
 public record Deliver(Element stanza) {
 
     public Deliver {

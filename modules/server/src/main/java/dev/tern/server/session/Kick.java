@@ -4,7 +4,7 @@ import dev.tern.xmpp.api.StreamErrorCondition;
 import java.util.Objects;
 
 /**
- * The message that asks a session process to close its stream with a stream error, such as
+ * The message that requests a session process to close its stream with a stream error, such as
  * {@code conflict} when a new session took its resource or {@code system-shutdown}.
  *
  * @param condition the stream error condition to send

@@ -25,7 +25,7 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * The client half of the footprint measurement: opens {@code N} direct TLS connections to
  * {@link LoadServer} on loopback, each authenticating with PLAIN and binding its own resource,
- * then holds them until the server closes them. One virtual thread per connection; at most
+ * then keeps them open until the server closes them. One virtual thread per connection; at most
  * {@code CONCURRENCY} negotiate at once. Bounded: it gives up after the deadline.
  *
  * <p>Usage: {@code LoadClient N WORK_FOLDER [CONCURRENCY]}.
