@@ -23,7 +23,7 @@ final class ProcessTree {
 
     /**
      * Returns the live processes whose serial is in {@code roots} or whose chain of parents
-     * reaches one, roots first. A chain through a process that already ended and is not a
+     * reaches one, by serial number. A chain through a process that already ended and is not a
      * root is not followed, because the kernel forgets an ended process's parent.
      */
     static List<Pid> collect(Kernel kernel, Set<Long> roots) {
@@ -54,6 +54,8 @@ final class ProcessTree {
                 pending.add(child.serial());
             }
         }
-        return new ArrayList<>(found);
+        List<Pid> sorted = new ArrayList<>(found);
+        sorted.sort(null);
+        return sorted;
     }
 }

@@ -33,6 +33,7 @@ class LifecycleTest {
     static void buildModules() throws IOException {
         repository = new ToyRepository(directory);
         repository.add("busy", "1.0.0", "toy.busy.BusyModule", Toys.busy(), "");
+        repository.add("busy", "2.0.0", "toy.busy.BusyModule", Toys.busy(), "");
         repository.add("broken", "1.0.0", "toy.broken.BrokenModule", Toys.broken(), "");
     }
 
@@ -157,5 +158,43 @@ class LifecycleTest {
         harness.manager.uninstall("busy");
 
         assertThat(harness.manager.list()).isEmpty();
+    }
+
+    private static long threadsNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals(name)).count();
+    }
+
+    @Test
+    void upgradeReplacesWhatItDoesNotMigrate() throws Exception {
+        harness.manager.install("busy", "1.0.0");
+        harness.manager.start("busy");
+        ModuleInfo before = harness.manager.info("busy").orElseThrow();
+        Pid worker = workerPid();
+
+        harness.manager.upgrade("busy", "2.0.0");
+
+        ModuleInfo after = harness.manager.info("busy").orElseThrow();
+        assertThat(workerPid()).as("the server was taken over, not restarted").isEqualTo(worker);
+        Set<Pid> ended = new HashSet<>(before.processes());
+        after.processes().forEach(ended::remove);
+        Set<Pid> started = new HashSet<>(after.processes());
+        before.processes().forEach(started::remove);
+        assertThat(ended).as("the old version's plain process").hasSize(1);
+        assertThat(started).as("the new version's plain process").hasSize(1);
+        assertThat(harness.kernel.isAlive(ended.iterator().next())).isFalse();
+        assertThat(harness.kernel.processCount()).isEqualTo(4);
+        assertThat(threadsNamed("busy-poller")).as("the old thread ended, the new one runs").isEqualTo(1);
+        assertThat(after.threads()).isEqualTo(1);
+        assertThat(after.timers()).isEqualTo(2);
+        assertThat(harness.manager.host().timers().pending()).isEqualTo(2);
+        assertThat(after.mbeans()).containsExactly("tern:module=busy,name=stats,type=ModuleBean");
+        assertThat(after.registrations()).containsExactly("route 'busy-a'", "route 'busy-ticks'");
+        assertThat(after.lastError()).isNull();
+    }
+
+    private Pid workerPid() {
+        return harness.manager.info("busy").orElseThrow().processes().stream()
+                .filter(pid -> harness.kernel.info(pid).orElseThrow().behaviour().equals("toy.busy.Worker"))
+                .findFirst().orElseThrow();
     }
 }
