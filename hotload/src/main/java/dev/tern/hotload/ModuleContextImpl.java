@@ -49,7 +49,7 @@ final class ModuleContextImpl<R> implements ModuleContext<R> {
     private final ModuleOptions options;
     private final ClassLoader classLoader;
     private final ModuleProcesses processes;
-    private Set<String> takeoverCandidates;
+    private volatile Set<String> takeoverCandidates;
 
     private volatile Phase phase = Phase.STAGING;
 
@@ -124,7 +124,7 @@ final class ModuleContextImpl<R> implements ModuleContext<R> {
             }
         }
         try {
-            if (phase == Phase.STAGING && takeoverCandidates.contains(id)) {
+            if (phase == Phase.STAGING && takeoverCandidates.contains(id) && processes.slot(id) != null) {
                 return takeOver(id, registeredName, callbacks);
             }
             return processes.startServer(new ServerSlot(id, registeredName, callbacks, args));
@@ -141,7 +141,7 @@ final class ModuleContextImpl<R> implements ModuleContext<R> {
         ServerSlot slot = processes.slot(id);
         if (!Objects.equals(slot.registeredName, registeredName)) {
             throw new IllegalArgumentException("Server '" + id + "' of module '" + module + "' is registered as '"
-                    + slot.registeredName + "' by version " + upgradingFrom + ", but version " + version + " asks for '"
+                    + slot.registeredName + "' by version " + upgradingFrom + ", but version " + version + " requests '"
                     + registeredName + "'; keep the name or give the server a new id");
         }
         Pid pid = processes.pid(id).orElseThrow(() -> new IllegalStateException("Server '" + id + "' of module '"

@@ -1,6 +1,6 @@
 package dev.tern.hotload;
 
-/** A module operation (install, start, stop, upgrade, rollback) failed; the message says what to do. */
+/** A module operation (install, start, stop, upgrade, rollback) failed; the message names the problem and what to do. */
 public class ModuleException extends RuntimeException {
 
     public ModuleException(String message) {

@@ -83,7 +83,7 @@ public final class ModuleManager<R> implements AutoCloseable {
         return new Builder<>(kernel, repository);
     }
 
-    /** How a {@link ModuleManager} is set up. */
+    /** The settings of a {@link ModuleManager}. */
     public static final class Builder<R> {
         private final Kernel kernel;
         private final Path repository;
@@ -275,6 +275,7 @@ public final class ModuleManager<R> implements AutoCloseable {
         long start = System.nanoTime();
         LoadedVersion version = record.version;
         checkDependenciesRunning(version.descriptor());
+
         record.state = ModuleState.STARTING;
         ModuleProcesses processes = ModuleProcesses.start(host.kernel(), restartIntensity, restartPeriod);
         ModuleContextImpl<R> context = new ModuleContextImpl<>(host, record.name, version.version(), null,
@@ -294,6 +295,7 @@ public final class ModuleManager<R> implements AutoCloseable {
             LifecycleLog.failed(Operation.START, record.name, LifecycleLog.NONE, version.version(), start, failure);
             throw failure;
         }
+
         record.processes = processes;
         record.context = context;
         record.startedAt = Instant.now();
@@ -361,8 +363,10 @@ public final class ModuleManager<R> implements AutoCloseable {
             problems.add("its stop failed: " + e);
             LOG.atError().addKeyValue("module", record.name).setCause(e).log("Stop code of module '{}' failed", record.name);
         }
+
         problems.addAll(record.context.close());
         record.processes.shutdown(host.stopTimeout()).forEach(pid -> problems.add("process " + pid + " did not end"));
+
         record.context = null;
         record.processes = null;
         record.startedAt = null;
@@ -381,7 +385,7 @@ public final class ModuleManager<R> implements AutoCloseable {
     /**
      * Replaces the module's version with {@code version} while it runs, migrating its servers'
      * state; a module that does not run just gets the new code. On failure the old version
-     * keeps running with its state and the exception says why.
+     * keeps running with its state, and the exception's message and cause give the reason.
      *
      * @throws ModuleException when the new version fails to load, start or migrate
      */

@@ -12,6 +12,6 @@ public enum ModuleState {
     UPGRADING,
     /** Its stop is running. */
     STOPPING,
-    /** Its start failed, or its supervisor ended; lastError says why. */
+    /** Its start failed, or its supervisor ended; lastError gives the reason. */
     FAILED
 }

@@ -54,8 +54,8 @@ final class ProcessTermination {
         return survivors;
     }
 
-    // The helper has completed the future and is returning; wait the moment until the kernel
-    // has removed it, so callers that compare process lists see none of hotload's own.
+    // The helper has completed the future and is returning. Waiting the moment until the kernel
+    // has removed it means callers that compare process lists see none of hotload's own.
     private static void awaitEnd(Kernel kernel, Pid helper, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (kernel.isAlive(helper) && System.nanoTime() < deadline) {

@@ -24,7 +24,7 @@ final class ProcessTree {
     /**
      * Returns the live processes whose serial is in {@code roots} or whose chain of parents
      * reaches one, by serial number. A chain through a process that already ended and is not a
-     * root is not followed, because the kernel forgets an ended process's parent.
+     * root is not followed, because the kernel keeps no information about ended processes.
      */
     static List<Pid> collect(Kernel kernel, Set<Long> roots) {
         Map<Long, List<Pid>> children = new HashMap<>();

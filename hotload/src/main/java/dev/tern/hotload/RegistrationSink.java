@@ -14,7 +14,7 @@ public interface RegistrationSink<R> {
     /**
      * Makes {@code registration} live for {@code module} and returns how to withdraw it.
      *
-     * @throws Exception when the host rejects it, e.g. a key another module holds; the module's
+     * @throws Exception when the host rejects it, e.g. a key another module already registered; the module's
      *                   start or upgrade then fails and is undone
      */
     Handle add(String module, R registration) throws Exception;

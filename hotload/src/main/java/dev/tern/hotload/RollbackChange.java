@@ -16,7 +16,7 @@ final class RollbackChange implements CodeChange {
     /**
      * @param fromVersion   the version that failed, which the process leaves
      * @param toVersion     the version the process returns to
-     * @param stateKnown    whether {@code restoredState} holds the state from before the upgrade
+     * @param stateKnown    whether {@code restoredState} is the state from before the upgrade
      */
     RollbackChange(String module, String serverId, String fromVersion, String toVersion, boolean stateKnown,
             Object restoredState) {

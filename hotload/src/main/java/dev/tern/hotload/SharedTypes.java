@@ -34,7 +34,7 @@ final class SharedTypes {
     }
 
     /**
-     * Returns normally when {@code value} holds JDK and API types only.
+     * Returns normally when {@code value} contains JDK and API types only.
      *
      * @param what names the value in the error, e.g. "the state exported by server 'counter'"
      * @throws IllegalArgumentException naming the path to the first other class found
@@ -42,7 +42,7 @@ final class SharedTypes {
     void requireShared(Object value, String what) {
         String problem = find(value, "", new IdentityHashMap<>(), 0);
         if (problem != null) {
-            throw new IllegalArgumentException(what + " holds " + problem + "; pass JDK and API types only "
+            throw new IllegalArgumentException(what + " contains " + problem + "; pass JDK and API types only "
                     + "(maps, lists, strings, numbers), because another module version cannot use this class "
                     + "and it would keep this version's class loader alive");
         }

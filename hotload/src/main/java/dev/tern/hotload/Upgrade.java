@@ -71,7 +71,7 @@ final class Upgrade<R> {
     /**
      * Runs the upgrade; on return the new version serves.
      *
-     * @return problems met while stopping what only the old version used (the upgrade stands)
+     * @return problems met while stopping what only the old version used; the upgrade is not undone for them
      * @throws ModuleException when the upgrade failed and was undone; the old version runs
      */
     List<String> run() {

@@ -33,7 +33,7 @@ class BindingTest {
         repository.add("hello", "3.0.0", "toy.hello.Hello", hello("Map.of(\"requests\", new Hello())"), "");
     }
 
-    /** A feature that counts requests in its entry and exports the count as {@code exported}. */
+    /** Returns the source of a feature that counts requests in its entry and exports the count as {@code exported}. */
     private static Map<String, String> hello(String exported) {
         return Map.of("toy.hello.Hello", """
                 package toy.hello;
@@ -103,7 +103,7 @@ class BindingTest {
 
         assertThatThrownBy(() -> harness.manager.upgrade("hello", "2.0.0"))
                 .isInstanceOf(ModuleException.class)
-                .hasMessageContaining("The state exported by the entry of module 'hello' version 3.0.0 holds an instance "
+                .hasMessageContaining("The state exported by the entry of module 'hello' version 3.0.0 contains an instance "
                         + "of toy.hello.Hello")
                 .hasMessageContaining("at '/requests'");
         assertThat(harness.host.dispatch("hello", "")).isEqualTo("hello 1 from 3.0.0");

@@ -28,7 +28,7 @@ public interface CodeChange {
      * {@code exportState(oldState)}; otherwise {@code oldState} itself must be such a map.
      *
      * @throws IllegalStateException on a rollback
-     * @throws IllegalArgumentException when the exported state holds classes of the module
+     * @throws IllegalArgumentException when the exported state contains classes of the module
      *                                  (they would pin the old version's class loader) or is not a map
      */
     Map<String, Object> exportedState(Object oldState);

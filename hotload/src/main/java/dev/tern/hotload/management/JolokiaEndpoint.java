@@ -68,7 +68,7 @@ public final class JolokiaEndpoint implements AutoCloseable {
         return server.getAddress();
     }
 
-    /** Returns the bound port, useful when the settings asked for an ephemeral one. */
+    /** Returns the bound port, useful when the settings requested an ephemeral one. */
     public int port() {
         return port;
     }

@@ -3,7 +3,7 @@ package dev.tern.hotload.management;
 import java.util.Objects;
 
 /**
- * Where the Jolokia endpoint listens and who may use it.
+ * The listening address and the credentials of the Jolokia endpoint.
  *
  * @param bindAddress the address to listen on; keep the default {@code 127.0.0.1} unless the
  *                    endpoint sits behind TLS termination, because Basic authentication sends

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The module manager, as {@code tern:type=Modules}. Operations return the module's view after
- * the change; a failure raises an {@link IllegalStateException} whose message says what went
+ * the change; a failure raises an {@link IllegalStateException} whose message states what went
  * wrong and which version runs.
  */
 public interface ModulesMXBean {

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * HTTP Basic authentication (RFC 7617) of one user against a {@link ScramCredential}. The JDK
- * HTTP server answers a request without valid credentials with 401 and a
+ * HTTP server responds to a request without valid credentials with 401 and a
  * {@code WWW-Authenticate} challenge.
  */
 final class ScramBasicAuthenticator extends BasicAuthenticator {

@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ScramCredential {
 
-    /** RFC 7677 asks for at least 4096 iterations of SCRAM-SHA-256. */
+    /** The minimum iteration count: RFC 7677 recommends (SHOULD) at least 4096. */
     public static final int MIN_ITERATIONS = 4096;
 
     private static final Pattern FORMAT = Pattern.compile("SCRAM-SHA-256\\$(\\d+):([A-Za-z0-9+/=]+)\\$([A-Za-z0-9+/=]+):([A-Za-z0-9+/=]+)");

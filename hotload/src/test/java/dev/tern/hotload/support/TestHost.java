@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A host with one table of routes, as the XMPP server will have IQ handler tables. Dispatch
- * looks a route up and calls it inside the module's gate. The event log holds strings only,
+ * looks a route up and calls it inside the module's gate. The event log contains strings only,
  * so it keeps no module class alive.
  */
 public final class TestHost implements RegistrationSink<Route> {
@@ -24,7 +24,7 @@ public final class TestHost implements RegistrationSink<Route> {
     private final List<String> events = new CopyOnWriteArrayList<>();
     private volatile DispatchGate gate;
 
-    /** The API module that exports {@code dev.tern.hotload.testapi} to toy modules. */
+    /** Returns the API module that exports {@code dev.tern.hotload.testapi} to toy modules. */
     public static ApiModule apiModule() {
         return new ApiModule("tern.test", "1.0.0", Route.class.getClassLoader(), Set.of("dev.tern.hotload.testapi"));
     }
@@ -53,7 +53,7 @@ public final class TestHost implements RegistrationSink<Route> {
         if (entry == null) {
             throw new NoSuchElementException("No route '" + key + "'");
         }
-        try (DispatchGate.Pass pass = gate.enter(entry.module())) {
+        try (DispatchGate.Pass _ = gate.enter(entry.module())) {
             Entry current = routes.get(key);
             if (current == null) {
                 throw new NoSuchElementException("Route '" + key + "' vanished during a switch");

@@ -19,7 +19,7 @@ public final class Toys {
     }
 
     /**
-     * A counter module: server "counter" records numbers it gets by call and by cast, server
+     * Returns the sources of a counter module: server "counter" records numbers it gets by call and by cast, server
      * "audit" counts requests, and routes "counter" and "audit" reach them. Version 1 keeps its
      * state in a record, version 2 in a class with an extra field, so the state must be
      * exported and imported to cross versions.
@@ -222,7 +222,7 @@ public final class Toys {
             }
             """;
 
-    /** A module that registers a route named after itself, answering with its name, version and options. */
+    /** Returns the source of a module whose route, named after the module, returns its name, version and options. */
     public static Map<String, String> named() {
         return Map.of("toy.named.NamedModule", """
                 package toy.named;
@@ -241,7 +241,7 @@ public final class Toys {
                 """);
     }
 
-    /** A module whose route "spy" reports whether it can load the class named in the request. */
+    /** Returns the source of a module whose route "spy" reports whether it can load the class named in the request. */
     public static Map<String, String> spy() {
         return Map.of("toy.spy.SpyModule", """
                 package toy.spy;
@@ -271,7 +271,7 @@ public final class Toys {
                 """);
     }
 
-    /** A private library class {@code <pkg>.Helper} whose {@code greet()} returns {@code greeting}. */
+    /** Returns the source of a private library class {@code <pkg>.Helper} whose {@code greet()} returns {@code greeting}. */
     public static Map<String, String> helper(String pkg, String greeting) {
         return Map.of(pkg + ".Helper", """
                 package %s;
@@ -284,7 +284,7 @@ public final class Toys {
                 """.formatted(pkg, greeting));
     }
 
-    /** A module that uses a private library of its own from route "peer". */
+    /** Returns the source of a module that calls a private library of its own from route "peer". */
     public static Map<String, String> peer() {
         return Map.of("toy.peer.PeerModule", """
                 package toy.peer;
@@ -303,7 +303,7 @@ public final class Toys {
     }
 
     /**
-     * A module that starts one of everything: a server that spawns a child process from its
+     * Returns the sources of a module that starts one of everything: a server that spawns a child process from its
      * init, a plain process, a message timer, an action timer, a thread, an MBean and two routes.
      */
     public static Map<String, String> busy() {
@@ -388,7 +388,7 @@ public final class Toys {
         return sources;
     }
 
-    /** A module whose start registers a route, starts a server and a process, then throws. */
+    /** Returns the source of a module whose start registers a route, starts a server and a process, then throws. */
     public static Map<String, String> broken() {
         return Map.of("toy.broken.BrokenModule", """
                 package toy.broken;
@@ -420,7 +420,7 @@ public final class Toys {
     }
 
     /**
-     * A module that loads {@code ballastClasses} generated classes at start, and keeps a
+     * Returns the sources of a module that loads {@code ballastClasses} generated classes at start, and keeps a
      * migratable server "holder" counting the upgrades it went through, reachable by route
      * "ballast".
      */

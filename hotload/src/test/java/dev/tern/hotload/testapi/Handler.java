@@ -1,6 +1,6 @@
 package dev.tern.hotload.testapi;
 
-/** Answers one request routed to a module; the test host's stand-in for an IQ handler. */
+/** Handles one request routed to a module, as an IQ handler does in the XMPP server. */
 @FunctionalInterface
 public interface Handler {
 
