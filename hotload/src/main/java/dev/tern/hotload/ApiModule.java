@@ -33,18 +33,18 @@ public record ApiModule(String name, String version, ClassLoader classLoader, Se
         }
     }
 
-    /** The kernel's processes and behaviours, {@code dev.tern.kernel}, as {@code tern.kernel}. */
+    /** Returns the kernel's processes and behaviours, {@code dev.tern.kernel}, as {@code tern.kernel}. */
     public static ApiModule kernel() {
         return new ApiModule("tern.kernel", TERN_API_VERSION, Kernel.class.getClassLoader(), Set.of("dev.tern.kernel"));
     }
 
-    /** Hotload's module API, {@code dev.tern.hotload.api}, as {@code tern.hotload}. */
+    /** Returns hotload's module API, {@code dev.tern.hotload.api}, as {@code tern.hotload}. */
     public static ApiModule hotload() {
         return new ApiModule("tern.hotload", TERN_API_VERSION, ModuleEntry.class.getClassLoader(),
                 Set.of("dev.tern.hotload.api"));
     }
 
-    /** The SLF4J logging API as {@code org.slf4j}, at the version in its jar's manifest. */
+    /** Returns the SLF4J logging API as {@code org.slf4j}, at the version in its jar's manifest. */
     public static ApiModule slf4j() {
         String version = LoggerFactory.class.getPackage().getImplementationVersion();
         return new ApiModule("org.slf4j", version == null ? "2.0.0" : version, LoggerFactory.class.getClassLoader(),

@@ -9,7 +9,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Holds a module's requests back while an upgrade switches its registrations. The host wraps
  * each dispatch to a module's registration (look it up, then invoke it) in
  * {@link #enter}; many dispatches pass at once, and during a switch new ones wait and then
- * find the new version's registrations. None is dropped or answered with an error.
+ * find the new version's registrations. None is dropped or gets an error.
  *
  * <p>The switch waits for dispatches already inside to leave, so a dispatch must not wait for
  * something that needs the upgrade to finish first. Calls into the module's processes are
@@ -28,7 +28,8 @@ public final class DispatchGate {
 
     /**
      * Enters the gate of {@code module}, waiting while its registrations switch. Re-entering
-     * from the same thread never waits.
+     * from a thread already inside does not wait, even while a switch waits to close the gate,
+     * because a non-fair {@link ReentrantReadWriteLock} grants a held read lock again.
      */
     public Pass enter(String module) {
         ReentrantReadWriteLock.ReadLock read = lock(module).readLock();

@@ -251,7 +251,7 @@ final class ModuleContextImpl<R> implements ModuleContext<R> {
         requireLocalName("Thread name", name);
         Objects.requireNonNull(task, "task");
         Thread thread = newThread(Thread.ofPlatform().daemon().name(module + "-" + name), task);
-        // Started under the lock, so a concurrent close either sees it running or prevents the start.
+        // Started under the lock, so a concurrent close either finds it running or prevents the start.
         synchronized (this) {
             requireOpen();
             threads.add(thread);

@@ -7,15 +7,15 @@ package dev.tern.hotload;
  */
 public interface ModuleListener {
 
-    /** A module was installed. */
+    /** Receives the name of a module just installed. */
     default void installed(String module) {
     }
 
-    /** A module was uninstalled. */
+    /** Receives the name of a module just uninstalled. */
     default void uninstalled(String module) {
     }
 
-    /** An upgrade of {@code module} reached {@code phase}. */
+    /** Receives each phase an upgrade of {@code module} reaches, in order. */
     default void upgradePhase(String module, String fromVersion, String toVersion, UpgradePhase phase) {
     }
 }

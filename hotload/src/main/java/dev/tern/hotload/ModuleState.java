@@ -1,6 +1,6 @@
 package dev.tern.hotload;
 
-/** Where a module is in its lifecycle. */
+/** The lifecycle states of a module. */
 public enum ModuleState {
     /** Loaded and verified, not running. */
     INSTALLED,

@@ -1,10 +1,10 @@
 package dev.tern.hotload;
 
 /**
- * Where registrations from modules go live: the host's handler tables, hook lists and the
- * like. Hotload calls it for module starts, stops and the switch of an upgrade; the host's
- * dispatch reads the tables inside {@link DispatchGate#enter} so that it never sees a
- * module halfway through a switch.
+ * The host's side of module registrations: its handler tables, hook lists and the like.
+ * Hotload calls it for module starts, stops and the switch of an upgrade. The host's dispatch
+ * reads the tables inside {@link DispatchGate#enter}, so it never finds a module halfway
+ * through a switch.
  *
  * @param <R> the host's registration type
  */

@@ -3,8 +3,8 @@ package dev.tern.hotload.api;
 import java.util.Map;
 
 /**
- * What the host passes as {@code extra} to {@link dev.tern.kernel.GenServer#codeChange} when
- * it moves a module's server between versions. On an upgrade the new callbacks read the old
+ * The move of one module server between versions, passed by the host as {@code extra} to
+ * {@link dev.tern.kernel.GenServer#codeChange}. On an upgrade the new callbacks read the old
  * state through {@link #exportedState}; when a failed upgrade is undone, the old callbacks get
  * their own state back through {@link #restoredState}.
  */

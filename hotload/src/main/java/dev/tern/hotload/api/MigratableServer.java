@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A module server whose state can move to another version of the module. The state itself
- * may use the module's own classes; only the exported form must be JDK and API types,
+ * may use the module's own classes. Only the exported form must be JDK and API types,
  * because the two versions share no module classes.
  *
  * <p>On an upgrade the host suspends the process and calls the new version's
