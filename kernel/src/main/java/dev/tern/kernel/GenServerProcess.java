@@ -12,7 +12,8 @@ final class GenServerProcess implements EventHandler {
 
     private GenServer<Object> callbacks;
     private Object state;
-    private final Object args;
+    /** The start argument, dropped once init has run. */
+    private Object args;
     private final String name;
     /** Filled when init returns, for a synchronous start; null for spawn and after init. */
     private ReplySlot started;
@@ -37,7 +38,14 @@ final class GenServerProcess implements EventHandler {
         handler.started = started;
         ProcessCell linkTo = link ? kernel.requireCurrent("startLink") : null;
         ProcessCell cell = kernel.spawnCell(handler, null, linkTo);
-        Object outcome = started.await();
+        // The monitor fills the slot if the process dies before init reports, e.g. killed first.
+        MonitorRef monitor = kernel.monitorFor(started, cell.pid);
+        Object outcome;
+        try {
+            outcome = started.await();
+        } finally {
+            kernel.demonitor(monitor);
+        }
         return switch (outcome) {
             case StartFailed failed -> throw new StartException(cell.pid, failed.reason(),
                     "GenServer " + callbacks.getClass().getName() + " failed to start: " + failed.reason(),
@@ -66,6 +74,7 @@ final class GenServerProcess implements EventHandler {
         Init<Object> result;
         try {
             result = callbacks.init(self, args);
+            args = null;
         } catch (ProcessExit exit) {
             initDone(new StartFailed(exit.reason()));
             throw exit;

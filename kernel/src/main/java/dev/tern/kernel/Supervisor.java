@@ -46,8 +46,12 @@ public final class Supervisor {
         ProcessCell linkTo = link ? kernel.requireCurrent("Supervisor.startLink") : null;
         ProcessCell cell = kernel.spawnCell(null, new SupervisorProcess(spec, name, started), linkTo);
         MonitorRef monitor = kernel.monitorFor(started, cell.pid);
-        Object outcome = started.await();
-        kernel.demonitor(monitor);
+        Object outcome;
+        try {
+            outcome = started.await();
+        } finally {
+            kernel.demonitor(monitor);
+        }
         return switch (outcome) {
             case GenServerProcess.StartFailed failed -> throw new StartException(cell.pid, failed.reason(),
                     "Supervisor failed to start: " + failed.reason(), null);

@@ -432,6 +432,21 @@ class GenStatemTest {
     }
 
     @Test
+    void lastTimeoutActionOfTypeWins() {
+        Pid pid = startScript(false);
+        GenStatem.cast(kernel, pid, keep(
+                Action.stateTimeout(Duration.ofSeconds(5), "first"),
+                Action.stateTimeout(Duration.ofSeconds(8), "second")));
+        snapshot(pid);
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(logOf(pid)).isEqualTo(List.of());
+
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(logOf(pid)).isEqualTo(List.of("state_timeout:second@A"));
+    }
+
+    @Test
     void stateTimeoutCancelledByCancelAction() {
         Pid pid = startScript(false);
         GenStatem.cast(kernel, pid, keep(Action.stateTimeout(Duration.ofSeconds(5), "t")));
@@ -794,7 +809,9 @@ class GenStatemTest {
         Pid pid = startScript(false);
         ExitReason reason = new ExitReason.Atom("gone");
 
-        GenStatem.cast(kernel, pid, new ExitFromCallback(reason));
+        GenStatem.cast(kernel, pid, keep(
+                Action.nextEvent(EventType.CAST, new ExitFromCallback(reason)),
+                Action.nextEvent(EventType.INTERNAL, "queued")));
 
         assertThat(terminated.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("gone in A with []");
     }
