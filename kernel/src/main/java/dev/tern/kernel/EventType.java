@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public sealed interface EventType {
 
-    /** A request sent with {@link GenStatem#call}; answer it through {@code from}. */
+    /** A request sent with {@link GenStatem#call}. Reply through {@code from}. */
     record Call(From from) implements EventType {
         public Call {
             Objects.requireNonNull(from, "from");
@@ -40,7 +40,7 @@ public sealed interface EventType {
         }
     }
 
-    /** A state timeout expired; a state change cancels it before that. */
+    /** An expired state timeout. A state change cancels the timeout before it expires. */
     record StateTimeout() implements EventType {
         @Override
         public String toString() {
@@ -48,7 +48,7 @@ public sealed interface EventType {
         }
     }
 
-    /** An event timeout expired; any event cancels it before that. OTP calls this type {@code timeout}. */
+    /** An expired event timeout, which OTP calls {@code timeout}. Any event cancels it before it expires. */
     record EventTimeout() implements EventType {
         @Override
         public String toString() {
@@ -56,7 +56,7 @@ public sealed interface EventType {
         }
     }
 
-    /** The generic timeout named {@code name} expired; state changes do not cancel it. */
+    /** An expired generic timeout named {@code name}. State changes do not cancel it. */
     record GenericTimeout(Object name) implements EventType {
         public GenericTimeout {
             Objects.requireNonNull(name, "name");
@@ -77,7 +77,7 @@ public sealed interface EventType {
     }
 
     /**
-     * A state enter call, which is no event: the content is the old state, and the callback
+     * A state enter call, which is no event. The content is the old state, and the callback
      * may neither postpone nor insert events. It comes only when {@link GenStatem#stateEnter()}
      * returns true.
      */

@@ -25,11 +25,14 @@ public interface GenStatem<S, D> {
     /** The call timeout OTP uses by default. */
     Duration DEFAULT_TIMEOUT = GenServer.DEFAULT_TIMEOUT;
 
-    /** A state machine's state and data, as {@code sys:get_state} returns them and {@link #codeChange} converts them. */
+    /**
+     * A state machine's state and data, as {@code sys:get_state} returns them and
+     * {@link #codeChange} converts them.
+     */
     record Snapshot<S, D>(S state, D data) {
     }
 
-    /** Builds the initial state and data; runs in the new process before {@code start} returns. */
+    /** Builds the initial state and data. Runs in the new process before {@code start} returns. */
     InitResult<S, D> init(ProcessContext self, Object args) throws Exception;
 
     /**
@@ -49,14 +52,17 @@ public interface GenStatem<S, D> {
         return false;
     }
 
-    /** Cleans up when the machine stops by its own transition, a crash, or its parent's shutdown while trapping exits. */
+    /**
+     * Cleans up when the machine stops by its own transition, a crash, or its parent's
+     * shutdown while trapping exits.
+     */
     default void terminate(ExitReason reason, S state, D data) {
     }
 
     /**
      * Converts the state and data of an older version into this version's during a code
-     * change. A new state is a rename and no state change: it runs no enter call and retries
-     * no postponed event. Throwing or returning null keeps the old version running with its
+     * change. A new state counts as a rename, not a state change, so it runs no enter call and
+     * retries no postponed event. Throwing or returning null keeps the old version running with its
      * old state and data. The default keeps both as they are, which works only when their
      * types did not change.
      */
@@ -73,7 +79,7 @@ public interface GenStatem<S, D> {
         return GenStatemProcess.start(kernel, null, callbacks, args, false);
     }
 
-    /** Starts a state machine registered as {@code name}; fails when the name is taken. */
+    /** Starts a state machine registered as {@code name}, and fails when the name is taken. */
     static Pid start(Kernel kernel, String name, GenStatem<?, ?> callbacks, Object args) {
         return GenStatemProcess.start(kernel, Objects.requireNonNull(name, "name"), callbacks, args, false);
     }
@@ -106,12 +112,12 @@ public interface GenStatem<S, D> {
         return Calls.call(kernel, statem, timeout, from -> new Calls.Call(request, from));
     }
 
-    /** Sends a {@link EventType.Cast} event without waiting; never fails, even for a dead machine. */
+    /** Sends a {@link EventType.Cast} event without waiting. It never fails, even for a dead machine. */
     static void cast(Kernel kernel, Pid statem, Object message) {
         kernel.send(statem, new Calls.Cast(message));
     }
 
-    /** Answers a call outside a transition's actions; a second reply to the same call is dropped. */
+    /** Replies to a call outside a transition's actions. A second reply to the same call is dropped. */
     static void reply(From from, Object reply) {
         from.slot.complete(reply);
     }
@@ -128,7 +134,7 @@ public interface GenStatem<S, D> {
         } catch (CallTimeoutException e) {
             throw e;
         } catch (CallException e) {
-            // The machine answers a stop request by ending; its end with that reason is the success.
+            // The machine ends instead of replying to a stop request, so its end with that reason is the success.
             if (!reason.equals(e.reason())) {
                 throw e;
             }

@@ -18,19 +18,19 @@ import java.util.List;
  */
 final class GenStatemProcess implements EventHandler {
 
-    /** Asks a state machine to stop; it does not reply, it ends with the reason. */
+    /** A request that makes a state machine stop with {@code reason}, without a reply. */
     record StopRequest(ExitReason reason) {
     }
 
-    /** Why {@code init} did not return ok. */
+    /** The reason {@code init} did not return ok. */
     record StartFailed(ExitReason reason) {
     }
 
-    /** An event waiting in the queue: inserted, postponed, or an expired timeout. */
+    /** An event waiting in the queue, inserted, postponed or from an expired timeout. */
     record Event(EventType type, Object content) {
     }
 
-    /** How a callback result ended. */
+    /** The effect of a callback result on the transition. */
     private enum Outcome {
         CONTINUE,
         REPEAT_ENTER,
@@ -38,11 +38,12 @@ final class GenStatemProcess implements EventHandler {
     }
 
     private GenStatem<Object, Object> callbacks;
-    private final Object args;
+    /** The start argument, dropped once init has run. */
+    private Object args;
     private final String name;
     private final ReplySlot started = new ReplySlot();
 
-    // Touched only by the process's own thread; set once init returned ok.
+    // Touched only by the process's own thread. Set once init returned ok.
     private boolean running;
     private Object state;
     private Object data;
@@ -61,7 +62,14 @@ final class GenStatemProcess implements EventHandler {
         GenStatemProcess handler = new GenStatemProcess(callbacks, args, name);
         ProcessCell linkTo = link ? kernel.requireCurrent("startLink") : null;
         ProcessCell cell = kernel.spawnCell(handler, null, linkTo);
-        Object outcome = handler.started.await();
+        // The monitor fills the slot if the process dies before init reports, e.g. killed first.
+        MonitorRef monitor = kernel.monitorFor(handler.started, cell.pid);
+        Object outcome;
+        try {
+            outcome = handler.started.await();
+        } finally {
+            kernel.demonitor(monitor);
+        }
         return switch (outcome) {
             case StartFailed failed -> throw new StartException(cell.pid, failed.reason(),
                     "GenStatem " + callbacks.getClass().getName() + " failed to start: " + failed.reason(),
@@ -89,6 +97,7 @@ final class GenStatemProcess implements EventHandler {
         InitResult<Object, Object> result;
         try {
             result = callbacks.init(self, args);
+            args = null;
         } catch (ProcessExit exit) {
             started.complete(new StartFailed(exit.reason()));
             throw exit;
@@ -104,7 +113,7 @@ final class GenStatemProcess implements EventHandler {
                 timeouts = new GenStatemTimeouts(self);
                 running = true;
                 started.complete("ok");
-                enterInitialState(self, ok.actions());
+                enterAfterInit(self, ok.actions());
             }
             case InitResult.Stop<Object, Object> stop -> {
                 started.complete(new StartFailed(stop.reason()));
@@ -147,7 +156,7 @@ final class GenStatemProcess implements EventHandler {
 
     @Override
     public void terminate(ProcessCell self, ExitReason reason) {
-        // OTP runs no terminate when init fails; the kernel calls this after an init crash too.
+        // OTP runs terminate only after a successful init.
         if (!running) {
             return;
         }
@@ -168,11 +177,11 @@ final class GenStatemProcess implements EventHandler {
                     throw new IllegalArgumentException("Code change of GenStatem " + self.pid
                             + " needs a GenStatem, got " + change.callbacks().getClass().getName());
                 }
-                // Convert first: if it throws, the old callbacks, state and data stay untouched.
+                // Convert first, so that a throwing codeChange leaves the old callbacks, state and data untouched.
                 GenStatem.Snapshot<?, ?> converted = next.codeChange(change.oldVersion(), state, data, change.extra());
                 if (converted == null || converted.state() == null) {
                     throw new IllegalStateException("codeChange of " + next.getClass().getName() + " returned "
-                            + converted + "; return a GenStatem.Snapshot with a non-null state");
+                            + converted + ", expected a GenStatem.Snapshot with a non-null state");
                 }
                 callbacks = (GenStatem<Object, Object>) next;
                 state = converted.state();
@@ -190,7 +199,29 @@ final class GenStatemProcess implements EventHandler {
 
     // ---------------------------------------------------------------- transitions
 
-    /** Runs init's actions and the initial state enter call (old state = initial state), then queued events. */
+    /**
+     * Runs {@link #enterInitialState}, and terminate when it crashes. The kernel runs no
+     * terminate for a crash while handling the start signal, but init has succeeded here.
+     */
+    private void enterAfterInit(ProcessCell self, List<Action> actions) throws Exception {
+        try {
+            enterInitialState(self, actions);
+        } catch (ProcessExit exit) {
+            throw exit;
+        } catch (Exception | Error crash) {
+            try {
+                terminate(self, new ExitReason.Crash(crash));
+            } catch (RuntimeException failure) {
+                crash.addSuppressed(failure);
+            }
+            throw crash;
+        }
+    }
+
+    /**
+     * Runs init's actions and the initial state enter call, whose old state is the initial
+     * state, then the queued events.
+     */
     private void enterInitialState(ProcessCell self, List<Action> actions) throws Exception {
         TransitionOptions options = new TransitionOptions();
         options.add(actions, TransitionOptions.Source.INIT);
@@ -217,7 +248,7 @@ final class GenStatemProcess implements EventHandler {
 
     /** Runs one event through handleEvent and applies the transition it returns. */
     private void handleEvent(ProcessCell self, Event event) throws Exception {
-        // Any event cancels the event timeout, as in OTP, an inserted or retried one too.
+        // As in OTP, any event cancels the event timeout, inserted and retried events included.
         timeouts.cancel(EventType.EVENT_TIMEOUT);
 
         Object oldState = state;

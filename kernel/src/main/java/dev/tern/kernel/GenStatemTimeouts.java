@@ -66,7 +66,7 @@ final class GenStatemTimeouts {
     }
 
     /**
-     * Returns the event of a fired timeout and forgets the timeout, or null when it was
+     * Returns the event of a fired timeout and removes the timeout, or null when it was
      * cancelled or replaced since it was started.
      */
     GenStatemProcess.Event expire(Fired fired) {

@@ -4,15 +4,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@link GenStatem#init} returns, as OTP's {@code {ok, State, Data, Actions}},
+ * The result of {@link GenStatem#init}, as OTP's {@code {ok, State, Data, Actions}},
  * {@code {stop, Reason}} and {@code ignore}. The start call returns once init has returned,
  * and fails for stop and ignore.
  */
 public sealed interface InitResult<S, D> {
 
     /**
-     * Enter {@code state} with {@code data}, then run {@code actions} as a transition does
-     * (a {@link Action.Postpone} is ignored because no event exists to postpone).
+     * A successful init: the machine enters {@code state} with {@code data}, then runs
+     * {@code actions} as a transition does. A {@link Action.Postpone} among them is ignored
+     * because no event exists to postpone.
      */
     record Ok<S, D>(S state, D data, List<Action> actions) implements InitResult<S, D> {
         public Ok {

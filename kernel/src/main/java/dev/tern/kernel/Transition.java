@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@link GenStatem#handleEvent} returns, as OTP's {@code gen_statem} callback results.
+ * The result of {@link GenStatem#handleEvent}, as OTP's {@code gen_statem} callback results.
  * A transition to a state not {@code equals} to the current one is a <em>state change</em>:
  * it retries postponed events, cancels the state timeout and, with state enter calls on,
  * runs the enter call of the new state.
@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public sealed interface Transition<S, D> {
 
-    /** Go to {@code state} with {@code data}; a state change unless {@code state} equals the current one. */
+    /** A transition to {@code state} with {@code data}, a state change unless {@code state} equals the current one. */
     record NextState<S, D>(S state, D data, List<Action> actions) implements Transition<S, D> {
         public NextState {
             Objects.requireNonNull(state, "state");
@@ -23,7 +23,7 @@ public sealed interface Transition<S, D> {
         }
     }
 
-    /** Stay in the current state, with {@code data} unless {@code keepData}. */
+    /** A transition that stays in the current state, with {@code data} unless {@code keepData}. */
     record KeepState<S, D>(boolean keepData, D data, List<Action> actions) implements Transition<S, D> {
         public KeepState {
             actions = List.copyOf(actions);
@@ -31,9 +31,9 @@ public sealed interface Transition<S, D> {
     }
 
     /**
-     * Stay in the current state like {@link KeepState}, but run the state enter call again
-     * (with the current state as the old one). It is no state change: postponed events stay
-     * postponed and the state timeout keeps running.
+     * A transition like {@link KeepState} that also runs the state enter call again, with the
+     * current state as the old one. It is no state change, so postponed events stay postponed
+     * and the state timeout keeps running.
      */
     record RepeatState<S, D>(boolean keepData, D data, List<Action> actions) implements Transition<S, D> {
         public RepeatState {
@@ -41,7 +41,10 @@ public sealed interface Transition<S, D> {
         }
     }
 
-    /** Send {@code replies}, then stop with {@code reason}; terminate sees {@code data} unless {@code keepData}. */
+    /**
+     * A stop with {@code reason} after sending {@code replies}. Terminate gets {@code data}
+     * unless {@code keepData}.
+     */
     record Stop<S, D>(ExitReason reason, List<Action.Reply> replies, boolean keepData, D data)
             implements Transition<S, D> {
         public Stop {

@@ -5,19 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * What the actions of one {@link GenStatem} transition ask for, gathered from the event's
- * callback and then from its state enter calls, as OTP's transition options. Replies go out
- * while gathering; the rest the engine applies once the transition is complete.
+ * The options that the actions of one {@link GenStatem} transition set, gathered from the
+ * event's callback and then from its state enter calls, as OTP's transition options. Replies
+ * go out while gathering, and the engine applies the rest once the transition is complete.
  */
 final class TransitionOptions {
 
-    /** Which callback returned the actions: this decides which actions are allowed. */
+    /** The callback that returned the actions, which decides the actions allowed. */
     enum Source {
-        /** {@code init}: every action is allowed, and postpone is ignored. */
+        /** {@code init}, where every action is allowed and postpone is ignored. */
         INIT,
-        /** An event: every action is allowed. */
+        /** An event, where every action is allowed. */
         EVENT,
-        /** A state enter call: replies and timeouts only. */
+        /** A state enter call, where only replies and timeout actions are allowed. */
         ENTER
     }
 
@@ -34,7 +34,7 @@ final class TransitionOptions {
                 || action instanceof Action.NextEvent);
     }
 
-    /** Runs replies now and records the other actions; call {@link #allowed} first. */
+    /** Sends replies now and records the other actions. Call {@link #allowed} first. */
     void add(List<Action> actions, Source source) {
         for (Action action : actions) {
             switch (action) {
@@ -47,7 +47,7 @@ final class TransitionOptions {
         }
     }
 
-    /** The last action for a type wins and takes that action's place in the order. */
+    /** Records {@code action} for {@code type}, replacing an earlier one and taking its own place in the order. */
     private void putTimeout(EventType type, Action action) {
         timeouts.remove(type);
         timeouts.put(type, action);

@@ -150,7 +150,7 @@ class GenStatemTest {
     }
 
     @Test
-    void codeLockClearsWrongEntryAfterThirtySeconds() {
+    void codeLockClearsWrongEntry() {
         List<String> commands = new CopyOnWriteArrayList<>();
         Pid lock = GenStatem.start(kernel, new CodeLock(commands), List.of(1, 2, 3));
         GenStatem.cast(kernel, lock, new Button(7));
@@ -193,11 +193,15 @@ class GenStatemTest {
     record ExitFromCallback(ExitReason reason) {
     }
 
+    /** Cast to a {@link Script}: throw an {@link IllegalStateException} with {@code message}. */
+    record Fail(String message) {
+    }
+
     /**
-     * A state machine the test drives through its events. The casts {@link Go}, {@link Keep}
-     * and {@link Repeat} return the transition they describe; the call "version" replies the
-     * version; every other event, enter calls included, is appended to the data, a log of
-     * {@code TYPE:CONTENT@STATE} entries. It starts in state "A" with the init actions given
+     * A state machine the test drives through its events. The casts {@link Go}, {@link Keep},
+     * {@link Repeat}, {@link Halt}, {@link ExitFromCallback} and {@link Fail} do what they
+     * describe, and the call "version" gets the version as reply. Every other event, enter
+     * calls included, is appended to the data, a log of {@code TYPE:CONTENT@STATE} entries. It starts in state "A" with the init actions given
      * as args, and a code change to it appends {@code code_change from OLD_VERSION}.
      */
     static class Script implements GenStatem<String, List<String>> {
@@ -233,6 +237,7 @@ class GenStatemTest {
                 case Keep keep when cast -> new Transition.KeepState<>(true, null, keep.actions());
                 case Repeat repeat when cast -> new Transition.RepeatState<>(true, null, repeat.actions());
                 case Halt halt when cast -> Transition.stop(halt.reason(), append(log, "halt"));
+                case Fail fail when cast -> throw new IllegalStateException(fail.message());
                 case ExitFromCallback exit when cast -> {
                     Kernel.current().exit(exit.reason());
                     yield Transition.keepStateAndData(Action.nextEvent(EventType.INTERNAL, "after exit"));
@@ -300,7 +305,7 @@ class GenStatemTest {
     // ---------------------------------------------------------------- postpone
 
     @Test
-    void postponedEventsStayAfterKeepRepeatAndSameState() {
+    void postponedEventsStayWithoutStateChange() {
         Pid pid = startScript(false);
 
         kernel.send(pid, new Defer("d1"));
@@ -343,7 +348,7 @@ class GenStatemTest {
     // ---------------------------------------------------------------- next_event
 
     @Test
-    void nextEventsRunInOrderBeforeQueuedMessages() {
+    void nextEventsRunBeforeMessages() {
         Pid pid = startScript(false);
 
         sendWhileSuspended(pid,
@@ -354,7 +359,7 @@ class GenStatemTest {
     }
 
     @Test
-    void nextEventsRunBeforeRetriedPostponedEvents() {
+    void nextEventsRunBeforePostponedEvents() {
         Pid pid = startScript(false);
         kernel.send(pid, new Defer("d1"));
 
@@ -405,7 +410,7 @@ class GenStatemTest {
     }
 
     @Test
-    void stateTimeoutStartedWithStateChangeRunsInNewState() {
+    void stateTimeoutRunsInNewState() {
         Pid pid = startScript(false);
         GenStatem.cast(kernel, pid, go("B", Action.stateTimeout(Duration.ofSeconds(5), "t")));
         snapshot(pid);
@@ -459,7 +464,7 @@ class GenStatemTest {
     }
 
     @Test
-    void timerMessageAlreadyDeliveredIgnoredAfterCancel() {
+    void staleTimerMessageIgnoredAfterCancel() {
         Pid pid = startScript(false);
         GenStatem.cast(kernel, pid, keep(Action.stateTimeout(Duration.ofSeconds(5), "stale")));
         snapshot(pid);
@@ -475,7 +480,7 @@ class GenStatemTest {
     }
 
     @Test
-    void timerMessageAlreadyDeliveredIgnoredAfterReplace() {
+    void staleTimerMessageIgnoredAfterReplace() {
         Pid pid = startScript(false);
         GenStatem.cast(kernel, pid, keep(Action.genericTimeout("g", Duration.ofSeconds(5), "first")));
         snapshot(pid);
@@ -597,7 +602,7 @@ class GenStatemTest {
     // ---------------------------------------------------------------- zero-time timeouts
 
     @Test
-    void zeroTimeoutFiresAfterQueuedEventsBeforeMessages() {
+    void zeroTimeoutFiresBeforeMessages() {
         Pid pid = startScript(false);
 
         sendWhileSuspended(pid, cast(keep(
@@ -642,7 +647,7 @@ class GenStatemTest {
     // ---------------------------------------------------------------- state enter calls
 
     @Test
-    void stateEnterCalledForInitialStateChangesAndRepeats() {
+    void stateEnterOnInitChangeAndRepeat() {
         Pid pid = startScript(true);
         assertThat(logOf(pid)).isEqualTo(List.of("enter:A@A"));
 
@@ -696,7 +701,7 @@ class GenStatemTest {
         }
 
         @Override
-        public Transition<String, From> handleEvent(EventType type, Object content, String state, From held) {
+        public Transition<String, From> handleEvent(EventType type, Object content, String state, From heldCaller) {
             if (type instanceof EventType.Call(From from)) {
                 return switch ((String) content) {
                     case "now" -> Transition.keepStateAndData(Action.reply(from, "now in " + state));
@@ -720,13 +725,13 @@ class GenStatemTest {
                 };
             }
             if (type instanceof EventType.Cast && content.equals("release") && state.equals("holding")) {
-                return Transition.nextState("idle", null, Action.reply(held, "released"));
+                return Transition.nextState("idle", null, Action.reply(heldCaller, "released"));
             }
             return Transition.keepStateAndData();
         }
 
         @Override
-        public void terminate(ExitReason reason, String state, From held) {
+        public void terminate(ExitReason reason, String state, From heldCaller) {
             terminated.add(reason + " in " + state);
         }
     }
@@ -736,18 +741,18 @@ class GenStatemTest {
     }
 
     @Test
-    void callRepliedByActionAndByStoredFrom() throws Exception {
+    void callRepliedByActionAndStoredFrom() throws Exception {
         CountDownLatch holding = new CountDownLatch(1);
         Pid waiter = GenStatem.start(kernel, new Waiter(new CountDownLatch(1), holding, terminated), null);
         assertThat(GenStatem.call(kernel, waiter, "now")).isEqualTo("now in idle");
 
-        CompletableFuture<Object> held = CompletableFuture.supplyAsync(() -> GenStatem.call(kernel, waiter, "hold"));
+        CompletableFuture<Object> holdReply = CompletableFuture.supplyAsync(() -> GenStatem.call(kernel, waiter, "hold"));
         assertThat(await(holding)).isTrue();
         assertThat(GenStatem.call(kernel, waiter, "now")).isEqualTo("now in holding");
-        assertThat(held).isNotDone();
+        assertThat(holdReply).isNotDone();
 
         GenStatem.cast(kernel, waiter, "release");
-        assertThat(held.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("released");
+        assertThat(holdReply.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("released");
         assertThat(GenStatem.call(kernel, waiter, "direct")).isEqualTo("direct in idle");
     }
 
@@ -763,27 +768,27 @@ class GenStatemTest {
         assertThat(GenStatem.call(kernel, waiter, "now")).isEqualTo("now in idle");
         assertThat(waiting).isNotDone();
 
-        CompletableFuture<Object> held = CompletableFuture.supplyAsync(() -> GenStatem.call(kernel, waiter, "hold"));
+        CompletableFuture<Object> holdReply = CompletableFuture.supplyAsync(() -> GenStatem.call(kernel, waiter, "hold"));
         assertThat(waiting.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("when_holding in holding");
 
         GenStatem.cast(kernel, waiter, "release");
-        assertThat(held.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("released");
+        assertThat(holdReply.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("released");
     }
 
     @Test
-    void stopAndReplyAnswersThenTerminates() throws Exception {
+    void stopAndReplyRepliesThenTerminates() throws Exception {
         Pid waiter = GenStatem.start(kernel, new Waiter(new CountDownLatch(1), new CountDownLatch(1), terminated), null);
 
         assertThat(GenStatem.call(kernel, waiter, "quit")).isEqualTo("bye");
 
         assertThat(terminated.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("normal in idle");
         // The reply goes out before the process ends, so a later call fails with either
-        // normal (still ending) or noproc (ended), but never gets an answer.
+        // normal (still ending) or noproc (ended), but never gets a reply.
         assertThatThrownBy(() -> GenStatem.call(kernel, waiter, "now")).isInstanceOf(CallException.class);
     }
 
     @Test
-    void stopRunsTerminateWithStateAndData() throws Exception {
+    void stopRunsTerminate() throws Exception {
         Pid pid = startScript(false);
         kernel.send(pid, "m1");
 
@@ -816,11 +821,48 @@ class GenStatemTest {
         assertThat(terminated.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("gone in A with []");
     }
 
+    @Test
+    void crashRunsTerminate() throws Exception {
+        Pid pid = startScript(false);
+        kernel.send(pid, "m1");
+
+        GenStatem.cast(kernel, pid, new Fail("boom"));
+
+        assertThat(terminated.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .isEqualTo("{crash, java.lang.IllegalStateException: boom} in A with [info:m1@A]");
+    }
+
+    @Test
+    void crashInInitActionsRunsTerminate() throws Exception {
+        startScript(true, Action.nextEvent(EventType.CAST, new Fail("boom at start")));
+
+        assertThat(terminated.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .isEqualTo("{crash, java.lang.IllegalStateException: boom at start} in A with [enter:A@A]");
+    }
+
+    @Test
+    void crashInInitRunsNoTerminate() throws Exception {
+        Script crashing = new Script("1", "", false, terminated) {
+            @Override
+            public InitResult<String, List<String>> init(ProcessContext self, Object initActions) {
+                throw new IllegalStateException("no config");
+            }
+        };
+
+        StartException failure = catchThrowableOfType(StartException.class,
+                () -> GenStatem.start(kernel, crashing, List.of()));
+
+        assertThat(failure.getCause()).hasMessage("no config");
+        // A call fails only once the process has finished, after any terminate would have run.
+        assertThatThrownBy(() -> GenStatem.call(kernel, failure.pid(), "version")).isInstanceOf(CallException.class);
+        assertThat(terminated).isEmpty();
+    }
+
     // ---------------------------------------------------------------- bad return values
 
     /**
      * Returns {@code eventResult} for the call "go" in state "A" and {@code enterResult} for
-     * the enter call of state "B"; records the terminate reason and state.
+     * the enter call of state "B". Records the terminate reason and state.
      */
     static final class Misbehaving implements GenStatem<String, String> {
         private final Transition<String, String> eventResult;
@@ -935,7 +977,7 @@ class GenStatemTest {
     // ---------------------------------------------------------------- code change
 
     @Test
-    void codeChangeKeepsQueuedEventsAndNewCallbacksAnswer() {
+    void codeChangeKeepsQueuedEvents() {
         Pid pid = startScript(false);
         kernel.send(pid, new Defer("d1"));
         GenStatem.cast(kernel, pid, keep(Action.genericTimeout("g", Duration.ofSeconds(5), "tick")));
