@@ -4,6 +4,7 @@ import dev.tern.kernel.Pid;
 import dev.tern.server.auth.sasl.SaslNegotiation;
 import dev.tern.server.auth.sasl.SaslOutcome;
 import dev.tern.server.net.ChannelConnection;
+import dev.tern.server.session.SessionStats;
 import dev.tern.xmpp.api.Jid;
 
 /**
@@ -26,6 +27,8 @@ final class C2sSession {
     String username;
     /** The bound full JID, or null before binding. */
     Jid fullJid;
+    /** The session's connection facts and stanza counters, or null before binding. */
+    SessionStats stats;
     /** A SASL failure waiting for the throttle's delay. */
     SaslOutcome delayedSaslFailure;
     /** The id of the unanswered XEP-0199 ping, or null. */

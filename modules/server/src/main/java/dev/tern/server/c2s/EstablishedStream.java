@@ -27,6 +27,7 @@ final class EstablishedStream {
             return output.fail(session, StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
                     "<" + element.name() + "> in '" + element.namespace() + "' is not a stanza this server supports");
         }
+        session.stats.countIn();
 
         // RFC 6120 section 8.1.2.1: 'from', when present, must be the session's full JID or its bare JID.
         String from = element.attribute("from");

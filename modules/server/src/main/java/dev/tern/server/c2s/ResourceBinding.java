@@ -4,6 +4,7 @@ import dev.tern.kernel.Action;
 import dev.tern.kernel.Transition;
 import dev.tern.server.router.StanzaKinds;
 import dev.tern.server.session.BindResult;
+import dev.tern.server.session.SessionStats;
 import dev.tern.xmpp.api.Element;
 import dev.tern.xmpp.api.InvalidJidException;
 import dev.tern.xmpp.api.Jid;
@@ -12,6 +13,7 @@ import dev.tern.xmpp.api.StanzaError;
 import dev.tern.xmpp.api.StanzaErrorCondition;
 import dev.tern.xmpp.api.StreamErrorCondition;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,13 +58,18 @@ final class ResourceBinding {
                     "The resource is not valid under RFC 7622: " + e.getMessage());
         }
 
-        BindResult result = context.sessions().bind(fullJid, session.pid, context.config().c2s().conflictPolicy());
+        SessionStats stats = new SessionStats(session.connection.remoteAddressText(), session.connection.tlsProtocol(),
+                Instant.now());
+        stats.countIn();
+        BindResult result = context.sessions().bind(fullJid, session.pid, context.config().c2s().conflictPolicy(),
+                stats);
         if (result instanceof BindResult.Conflict) {
             LOG.info("Refused to bind '{}' on stream '{}': the resource is in use", fullJid, session.logId());
             return error(session, element, StanzaErrorCondition.CONFLICT, "The resource is in use by another session");
         }
         BindResult.Bound bound = (BindResult.Bound) result;
         session.fullJid = fullJid;
+        session.stats = stats;
         if (bound.replaced() != null) {
             context.router().modules().sessionClosed(fullJid, bound.replaced().presence());
         }

@@ -25,7 +25,12 @@ final class StreamOutput {
      * when the client reads too slowly for the outgoing byte budget.
      */
     Transition<C2sState, C2sSession> write(C2sSession session, Element element) {
-        return writeRaw(session, element.toXml(Namespaces.CLIENT));
+        Transition<C2sState, C2sSession> closed = writeRaw(session, element.toXml(Namespaces.CLIENT));
+        // Before binding there are no stats, and only negotiation elements are written.
+        if (closed == null && session.stats != null) {
+            session.stats.countOut();
+        }
+        return closed;
     }
 
     Transition<C2sState, C2sSession> writeRaw(C2sSession session, String xml) {

@@ -228,6 +228,15 @@ public final class ModuleHost implements ModuleDispatch, AutoCloseable {
         return Optional.ofNullable(modules().get(name));
     }
 
+    /**
+     * Finds the implementation of {@code api} that a running module provides, or empty when none
+     * does. Look it up for each use, because replacing the module switches to another instance.
+     */
+    public <T> Optional<T> lookup(Class<T> api) {
+        DispatchTables.ProviderBinding binding = tables.provider(api);
+        return binding == null ? Optional.empty() : Optional.of(api.cast(binding.implementation()));
+    }
+
     /** Stops every module in reverse start order, then the timer process. Later calls do nothing. */
     @Override
     public void close() {

@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +43,22 @@ public final class ChannelConnection {
 
     public SocketAddress remoteAddress() {
         return channel.remoteAddress();
+    }
+
+    /** Returns the peer address as {@code host:port}, or null when the channel has none. */
+    public String remoteAddressText() {
+        return channel.remoteAddress() instanceof InetSocketAddress address
+                ? address.getHostString() + ":" + address.getPort()
+                : null;
+    }
+
+    /** Returns the negotiated TLS version, such as {@code TLSv1.3}, or null before a TLS handshake completed. */
+    public String tlsProtocol() {
+        SslHandler tls = channel.pipeline().get(SslHandler.class);
+        if (tls == null || !tls.handshakeFuture().isSuccess()) {
+            return null;
+        }
+        return tls.engine().getSession().getProtocol();
     }
 
     /** Returns whether TLS protects the connection, from the start (direct TLS) or after STARTTLS. */

@@ -16,21 +16,23 @@ import java.util.Objects;
  * @param priority         the priority of that presence (RFC 6121 section 4.7.2.3), 0 without one
  * @param available        whether the last broadcast presence was available
  * @param rosterInterested whether the client requested the roster in this session
+ * @param stats            the connection facts and stanza counters, shared by every copy of the entry
  */
 public record SessionEntry(Jid fullJid, Pid pid, long bindSequence, Element presence, int priority, boolean available,
-        boolean rosterInterested) {
+        boolean rosterInterested, SessionStats stats) {
 
     public SessionEntry {
         Objects.requireNonNull(fullJid, "fullJid");
         Objects.requireNonNull(pid, "pid");
+        Objects.requireNonNull(stats, "stats");
     }
 
     SessionEntry withPresence(Element value, int newPriority, boolean isAvailable) {
-        return new SessionEntry(fullJid, pid, bindSequence, value, newPriority, isAvailable, rosterInterested);
+        return new SessionEntry(fullJid, pid, bindSequence, value, newPriority, isAvailable, rosterInterested, stats);
     }
 
     SessionEntry withRosterInterested() {
-        return new SessionEntry(fullJid, pid, bindSequence, presence, priority, available, true);
+        return new SessionEntry(fullJid, pid, bindSequence, presence, priority, available, true, stats);
     }
 
     /** Returns the module API's view of this entry. */

@@ -43,8 +43,14 @@ public final class SessionManager implements Sessions {
      * with {@code conflict}; {@link ConflictPolicy#REJECT_NEW} leaves it and returns a conflict.
      */
     public BindResult bind(Jid fullJid, Pid pid, ConflictPolicy policy) {
+        return bind(fullJid, pid, policy, SessionStats.unknown());
+    }
+
+    /** Binds as {@link #bind(Jid, Pid, ConflictPolicy)} does, with the stream's connection facts and counters. */
+    public BindResult bind(Jid fullJid, Pid pid, ConflictPolicy policy, SessionStats stats) {
         requireFull(fullJid);
-        SessionEntry entry = new SessionEntry(fullJid, pid, bindSequence.incrementAndGet(), null, 0, false, false);
+        SessionEntry entry = new SessionEntry(fullJid, pid, bindSequence.incrementAndGet(), null, 0, false, false,
+                stats);
         SessionEntry[] existing = new SessionEntry[1];
         boolean[] bound = new boolean[1];
 
