@@ -48,7 +48,8 @@ final class GenStatemProcess implements EventHandler {
     private Object state;
     private Object data;
     private GenStatemTimeouts timeouts;
-    private final ArrayDeque<Event> queue = new ArrayDeque<>();
+    // Allocated on first use: most processes wait with nothing queued, and a server holds millions.
+    private ArrayDeque<Event> queue;
     private final List<Event> postponed = new ArrayList<>();
 
     @SuppressWarnings("unchecked")
@@ -235,7 +236,7 @@ final class GenStatemProcess implements EventHandler {
     /** Handles the inserted, retried and zero-time timeout events, oldest first, until none is left. */
     private void handleQueued(ProcessCell self) throws Exception {
         while (!self.stopRequested()) {
-            Event next = queue.pollFirst();
+            Event next = queue == null ? null : queue.pollFirst();
             if (next == null) {
                 next = timeouts.pollZeroTime();
             }
@@ -353,7 +354,7 @@ final class GenStatemProcess implements EventHandler {
         }
         if (stateChanged) {
             for (int i = postponed.size() - 1; i >= 0; i--) {
-                queue.addFirst(postponed.get(i));
+                queue().addFirst(postponed.get(i));
             }
             postponed.clear();
             timeouts.cancel(EventType.STATE_TIMEOUT);
@@ -361,10 +362,17 @@ final class GenStatemProcess implements EventHandler {
 
         List<Event> inserted = options.nextEvents();
         for (int i = inserted.size() - 1; i >= 0; i--) {
-            queue.addFirst(inserted.get(i));
+            queue().addFirst(inserted.get(i));
         }
 
         options.applyTimeouts(timeouts);
+    }
+
+    private ArrayDeque<Event> queue() {
+        if (queue == null) {
+            queue = new ArrayDeque<>(4);
+        }
+        return queue;
     }
 
     private Outcome badReturnValue(ProcessCell self, Object value) {

@@ -27,8 +27,9 @@ final class GenStatemTimeouts {
     }
 
     private final ProcessCell process;
-    private final Map<EventType, Running> running = new HashMap<>();
-    private final ArrayDeque<Fired> zeroTime = new ArrayDeque<>();
+    // Small and allocated on first use: a waiting session holds one or two timeouts at most.
+    private final Map<EventType, Running> running = new HashMap<>(4);
+    private ArrayDeque<Fired> zeroTime;
     private long lastToken;
 
     GenStatemTimeouts(ProcessCell process) {
@@ -41,6 +42,9 @@ final class GenStatemTimeouts {
         Fired fired = new Fired(type, ++lastToken);
         TimerRef timer = null;
         if (time.isZero()) {
+            if (zeroTime == null) {
+                zeroTime = new ArrayDeque<>(4);
+            }
             zeroTime.addLast(fired);
         } else {
             timer = process.kernel.timers.schedule(time.toNanos(), () -> process.deliver(fired));
@@ -62,7 +66,7 @@ final class GenStatemTimeouts {
             }
         });
         running.clear();
-        zeroTime.clear();
+        zeroTime = null;
     }
 
     /**
@@ -80,6 +84,9 @@ final class GenStatemTimeouts {
 
     /** Returns the oldest zero-time timeout event still running, or null when none is left. */
     GenStatemProcess.Event pollZeroTime() {
+        if (zeroTime == null) {
+            return null;
+        }
         Fired fired;
         while ((fired = zeroTime.pollFirst()) != null) {
             GenStatemProcess.Event event = expire(fired);

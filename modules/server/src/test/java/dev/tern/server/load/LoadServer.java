@@ -61,7 +61,21 @@ public final class LoadServer {
                     (loaded.heapBytes - baseline.heapBytes) / (double) bound,
                     (loaded.rssBytes - baseline.rssBytes) / (double) bound);
         }
+        if (Boolean.getBoolean("tern.load.histogram")) {
+            printClassHistogram();
+        }
         server.stop();
+    }
+
+    /** Prints the heap's classes by size, to see where a session's bytes go. */
+    private static void printClassHistogram() throws Exception {
+        javax.management.ObjectName diagnostics = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+        Object histogram = ManagementFactory.getPlatformMBeanServer().invoke(diagnostics, "gcClassHistogram",
+                new Object[] {null}, new String[] {String[].class.getName()});
+        String[] lines = histogram.toString().split("\n");
+        for (int i = 0; i < Math.min(45, lines.length); i++) {
+            System.out.println(lines[i]);
+        }
     }
 
     /** Heap in use after full collections, and the resident set size of the process. */
