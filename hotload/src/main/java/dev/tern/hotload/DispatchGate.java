@@ -2,6 +2,7 @@ package dev.tern.hotload;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -30,11 +31,54 @@ public final class DispatchGate {
      * Enters the gate of {@code module}, waiting while its registrations switch. Re-entering
      * from a thread already inside does not wait, even while a switch waits to close the gate,
      * because a non-fair {@link ReentrantReadWriteLock} grants a held read lock again.
+     *
+     * <p>The wait goes through {@link ForkJoinPool#managedBlock}: on a worker of a fork-join
+     * pool, such as the kernel's scheduler, the pool starts a spare worker meanwhile, so the
+     * module's processes can still run the code change the switch waits for.
      */
     public Pass enter(String module) {
         ReentrantReadWriteLock.ReadLock read = lock(module).readLock();
-        read.lock();
+        try {
+            ForkJoinPool.managedBlock(new Entry(read));
+        } catch (InterruptedException e) {
+            // Entry.block does not throw it; keep the flag for the caller and enter anyway.
+            Thread.currentThread().interrupt();
+            read.lock();
+        }
         return read::unlock;
+    }
+
+    /** Takes the read lock, first without waiting and then, if need be, as a managed block. */
+    private static final class Entry implements ForkJoinPool.ManagedBlocker {
+
+        private final ReentrantReadWriteLock.ReadLock read;
+        private boolean acquired;
+
+        Entry(ReentrantReadWriteLock.ReadLock read) {
+            this.read = read;
+        }
+
+        @Override
+        public boolean isReleasable() {
+            if (!acquired) {
+                // The timed form with no wait does not overtake a switch already queued, unlike tryLock().
+                try {
+                    acquired = read.tryLock(0, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return acquired;
+        }
+
+        @Override
+        public boolean block() {
+            if (!acquired) {
+                read.lock();
+                acquired = true;
+            }
+            return true;
+        }
     }
 
     /** Returns how many dispatches wait at the gate of {@code module} right now. */

@@ -51,7 +51,7 @@ public final class ModuleManager<R> implements AutoCloseable {
     private final CodeLoader codeLoader;
     private final EntryBinding<?, R> binding;
     private final Function<String, Map<String, String>> configuration;
-    private final DispatchGate gate = new DispatchGate();
+    private final DispatchGate gate;
     private final List<ModuleListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, ModuleRecord<R>> modules = new ConcurrentHashMap<>();
     private final ReentrantLock operations = new ReentrantLock();
@@ -71,6 +71,7 @@ public final class ModuleManager<R> implements AutoCloseable {
         this.restartIntensity = builder.restartIntensity;
         this.restartPeriod = builder.restartPeriod;
         this.switchTimeout = builder.switchTimeout;
+        this.gate = builder.gate;
         this.listeners.addAll(builder.listeners);
     }
 
@@ -97,6 +98,7 @@ public final class ModuleManager<R> implements AutoCloseable {
         private Duration restartPeriod = SupervisorSpec.DEFAULT_PERIOD;
         private Duration stopTimeout = Duration.ofSeconds(5);
         private Duration switchTimeout = Duration.ofSeconds(10);
+        private DispatchGate gate = new DispatchGate();
 
         private Builder(Kernel kernel, Path repository) {
             this.kernel = Objects.requireNonNull(kernel, "kernel");
@@ -157,6 +159,15 @@ public final class ModuleManager<R> implements AutoCloseable {
         /** Sets how long an upgrade waits for dispatches inside the gate to leave (default 10 s). */
         public Builder<R> switchTimeout(Duration value) {
             this.switchTimeout = Objects.requireNonNull(value, "switchTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the gate upgrades close, for a host that builds its dispatch before the manager
+         * (default: a new gate, which {@link ModuleManager#gate()} returns).
+         */
+        public Builder<R> gate(DispatchGate value) {
+            this.gate = Objects.requireNonNull(value, "gate");
             return this;
         }
 

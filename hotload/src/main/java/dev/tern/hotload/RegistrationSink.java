@@ -19,6 +19,26 @@ public interface RegistrationSink<R> {
      */
     Handle add(String module, R registration) throws Exception;
 
+    /**
+     * Opens the switch of an upgrade of {@code module}: until {@link #endSwitch}, hotload
+     * withdraws the old version's registrations and adds the new version's (or, when the
+     * upgrade fails, the reverse). A sink may collect those changes and publish them at the end
+     * in one step, so that code outside the module's {@link DispatchGate}, such as a lookup of an
+     * API the module provides, never sees the module without registrations. {@link #add} must
+     * still reject a registration it cannot take. The default does nothing.
+     */
+    default void beginSwitch(String module) {
+    }
+
+    /**
+     * Closes the switch opened by {@link #beginSwitch}: the net result of the adds and removals
+     * since then must be live when this returns. Hotload calls it once for each
+     * {@code beginSwitch}, also when the switch failed, before the gate opens. The default does
+     * nothing.
+     */
+    default void endSwitch(String module) {
+    }
+
     /** Withdraws one live registration. */
     @FunctionalInterface
     interface Handle {

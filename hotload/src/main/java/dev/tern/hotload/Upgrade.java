@@ -138,9 +138,11 @@ final class Upgrade<R> {
         }
 
         manager.gate().close(record.name, manager.switchTimeout());
+        RegistrationSink<R> sink = manager.host().sink();
         List<Migration> suspended = new ArrayList<>();
         boolean switchedOut = false;
         boolean live = false;
+        boolean switching = false;
         try {
             for (Migration migration : migrations) {
                 Sys.suspend(manager.host().kernel(), migration.pid);
@@ -153,6 +155,8 @@ final class Upgrade<R> {
             }
             manager.notifyPhase(record.name, from, to, UpgradePhase.CODE_CHANGED, true);
 
+            sink.beginSwitch(record.name);
+            switching = true;
             oldContext.switchOut();
             switchedOut = true;
             fresh.goLive();
@@ -160,9 +164,11 @@ final class Upgrade<R> {
             for (Migration migration : migrations) {
                 record.processes.slot(migration.id).callbacks = migration.newCallbacks;
             }
+            switching = false;
+            sink.endSwitch(record.name);
             manager.notifyPhase(record.name, from, to, UpgradePhase.SWITCHED, true);
         } catch (Exception | Error e) {
-            undoSwitch(fresh, switchedOut, live, e);
+            undoInOneSwitch(sink, fresh, switchedOut, live, switching, e);
             resume(suspended);
             manager.gate().open(record.name);
             throw e;
@@ -187,6 +193,35 @@ final class Upgrade<R> {
         if (change.oldStateRead()) {
             migration.savedState = change.oldState();
             migration.stateKnown = true;
+        }
+    }
+
+    /**
+     * Undoes the switch inside one bracket of the sink, so the old registrations come back in one
+     * step as well; {@code switching} is true when the failed switch left its bracket open.
+     */
+    private void undoInOneSwitch(RegistrationSink<R> sink, ModuleContextImpl<R> fresh, boolean switchedOut,
+            boolean live, boolean switching, Throwable cause) {
+        boolean bracket = switching;
+        try {
+            if (!bracket && switchedOut) {
+                sink.beginSwitch(record.name);
+                bracket = true;
+            }
+            undoSwitch(fresh, switchedOut, live, cause);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        } finally {
+            if (bracket) {
+                try {
+                    sink.endSwitch(record.name);
+                } catch (RuntimeException e) {
+                    cause.addSuppressed(e);
+                    LOG.atError().addKeyValue("module", record.name).setCause(e)
+                            .log("Publishing the restored registrations of module '{}' version '{}' failed",
+                                    record.name, from);
+                }
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,29 @@ class DispatchGateTest {
         assertThat(dispatch).isNotDone();
         gate.open("m");
         assertThat(dispatch.get(10, TimeUnit.SECONDS)).isEqualTo("served");
+    }
+
+    @Test
+    void waitOnForkJoinWorkerFreesWorker() throws Exception {
+        gate.close("m", Duration.ofSeconds(1));
+        ForkJoinPool pool = new ForkJoinPool(1);
+        try {
+            CompletableFuture<String> dispatch = CompletableFuture.supplyAsync(() -> {
+                try (DispatchGate.Pass _ = gate.enter("m")) {
+                    return "served";
+                }
+            }, pool);
+            awaitWaiting(1);
+
+            CompletableFuture<String> other = CompletableFuture.supplyAsync(() -> "ran", pool);
+
+            assertThat(other.get(10, TimeUnit.SECONDS)).as("a task queued behind the waiting dispatch").isEqualTo("ran");
+            assertThat(dispatch).isNotDone();
+            gate.open("m");
+            assertThat(dispatch.get(10, TimeUnit.SECONDS)).isEqualTo("served");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

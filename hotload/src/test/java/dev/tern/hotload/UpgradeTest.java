@@ -298,8 +298,22 @@ class UpgradeTest {
         dispatchNumbers(3, 4);
         assertThat(snapshot()).containsEntry("version", "v1").containsEntry("calls", upTo(4));
         List<String> events = harness.host.events();
-        assertThat(events.subList(events.size() - 4, events.size())).as("2.0.0 was live, then replaced by 1.0.0 again")
-                .containsExactly("remove counter audit", "remove counter counter", "add counter counter", "add counter audit");
+        assertThat(events.subList(events.size() - 6, events.size())).as("2.0.0 was live, then replaced by 1.0.0 again")
+                .containsExactly("begin switch counter", "remove counter audit", "remove counter counter",
+                        "add counter counter", "add counter audit", "end switch counter");
+    }
+
+    @Test
+    void switchChangesRegistrationsInOneBracket() throws Exception {
+        start("1.0.0");
+        int before = harness.host.events().size();
+
+        harness.manager.upgrade("counter", "2.0.0");
+
+        List<String> events = harness.host.events();
+        assertThat(events.subList(before, events.size())).containsExactly("begin switch counter",
+                "remove counter audit", "remove counter counter", "add counter counter", "add counter audit",
+                "end switch counter");
     }
 
     @Test

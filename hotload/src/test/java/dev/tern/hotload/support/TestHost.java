@@ -47,6 +47,16 @@ public final class TestHost implements RegistrationSink<Route> {
         };
     }
 
+    @Override
+    public void beginSwitch(String module) {
+        events.add("begin switch " + module);
+    }
+
+    @Override
+    public void endSwitch(String module) {
+        events.add("end switch " + module);
+    }
+
     /** Routes {@code request} to the handler registered for {@code key}. */
     public Object dispatch(String key, Object request) throws Exception {
         Entry entry = routes.get(key);
