@@ -11,6 +11,13 @@ public interface ModulesMXBean {
 
     List<ModuleView> list();
 
+    /**
+     * Returns the module versions in the repository as {@code <name>/<version>}, sorted by name
+     * and then by version: the paths {@link #install} accepts and, for an installed module, the
+     * versions {@link #upgrade} can go to.
+     */
+    List<String> available();
+
     /** Installs the version at repository path {@code <name>/<version>}. */
     ModuleView install(String path);
 

@@ -1,6 +1,7 @@
 package dev.tern.hotload.management;
 
 import dev.tern.hotload.ModuleManager;
+import dev.tern.kernel.ExitReason;
 import dev.tern.kernel.Kernel;
 import dev.tern.kernel.Pid;
 import dev.tern.kernel.ProcessInfo;
@@ -8,9 +9,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Implements {@link ProcessesMXBean} from the kernel's introspection. */
 final class ProcessesBean implements ProcessesMXBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessesBean.class);
 
     private final ModuleManager<?> manager;
     private final Kernel kernel;
@@ -38,10 +43,31 @@ final class ProcessesBean implements ProcessesMXBean {
 
     @Override
     public ProcessView info(long serial) {
-        Pid pid = kernel.lookup(serial).orElseThrow(() -> new IllegalArgumentException(
-                "No live process has serial number " + serial + "; list shows the live ones"));
+        Pid pid = live(serial);
         ProcessInfo info = kernel.info(pid).orElseThrow(() -> new IllegalArgumentException(
                 "Process " + pid + " ended; list shows the live ones"));
         return ProcessView.of(info, manager.processOwners().get(pid));
+    }
+
+    @Override
+    public void kill(long serial, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("The exit reason is empty; give one such as kill or shutdown");
+        }
+        String name = reason.strip();
+        Pid pid = live(serial);
+        ExitReason exit = switch (name) {
+            case "kill" -> ExitReason.KILL;
+            case "shutdown" -> ExitReason.SHUTDOWN;
+            case "normal" -> ExitReason.NORMAL;
+            default -> new ExitReason.Atom(name);
+        };
+        kernel.exit(pid, exit);
+        LOG.info("Sent exit signal '{}' to process '{}' on a management request", exit, pid);
+    }
+
+    private Pid live(long serial) {
+        return kernel.lookup(serial).orElseThrow(() -> new IllegalArgumentException(
+                "No live process has serial number " + serial + "; list shows the live ones"));
     }
 }

@@ -7,6 +7,9 @@ import dev.tern.hotload.support.Harness;
 import dev.tern.hotload.support.ToyRepository;
 import dev.tern.hotload.support.Toys;
 import dev.tern.hotload.support.Toys.CounterFault;
+import dev.tern.kernel.Down;
+import dev.tern.kernel.ExitReason;
+import dev.tern.kernel.Pid;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -19,6 +22,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.management.JMX;
 import javax.management.MBeanServer;
 import javax.management.RuntimeMBeanException;
@@ -203,5 +208,30 @@ class ManagementTest {
         assertThat(endpoint.address().getAddress().isLoopbackAddress()).isTrue();
         assertThat(endpoint.port()).isPositive();
         assertThat(endpoint.url()).isEqualTo(URI.create("http://127.0.0.1:" + endpoint.port() + "/jolokia/"));
+    }
+
+    @Test
+    void availableListsRepositoryVersionsInOrder() throws Exception {
+        ModulesMXBean modules = JMX.newMXBeanProxy(server, ManagementPlane.MODULES, ModulesMXBean.class);
+
+        assertThat(modules.available()).containsExactly("counter/1.0.0", "counter/2.0.0", "counter/3.0.0");
+    }
+
+    @Test
+    void killSendsExitSignal() throws Exception {
+        CompletableFuture<Object> down = new CompletableFuture<>();
+        Pid target = harness.kernel.spawn(self -> self.receive());
+        harness.kernel.spawn(self -> {
+            self.monitor(target);
+            down.complete(self.receive(Down.class, null).reason());
+        });
+        ProcessesMXBean processes = JMX.newMXBeanProxy(server, ManagementPlane.PROCESSES, ProcessesMXBean.class);
+
+        processes.kill(target.serial(), "kill");
+
+        assertThat(down.get(10, TimeUnit.SECONDS)).isEqualTo(ExitReason.KILLED);
+        assertThatThrownBy(() -> processes.kill(target.serial(), "kill"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No live process has serial number " + target.serial() + "; list shows the live ones");
     }
 }
