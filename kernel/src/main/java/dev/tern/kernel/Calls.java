@@ -40,7 +40,13 @@ final class Calls {
                 if (timeout != null) {
                     timer = kernel.timers.schedule(timeout.toNanos(), slot::timeOut);
                 }
-                server.cell.deliver(message.apply(new From(caller == null ? null : caller.pid, slot)));
+                Object call = message.apply(new From(caller == null ? null : caller.pid, slot));
+                if (caller != null && caller.kernel == server.cell.kernel) {
+                    // A calling process would park until the reply; run the server's turn instead.
+                    server.cell.deliverAndRun(call);
+                } else {
+                    server.cell.deliver(call);
+                }
             }
             // Throws ProcessExit when the calling process is killed while it waits.
             outcome = slot.await();

@@ -112,6 +112,24 @@ final class ProcessCell implements ProcessContext, Runnable, Watcher {
     }
 
     /**
+     * Enqueues a call and, when this event process is idle, runs its turn right here on the
+     * caller's thread rather than handing it to a scheduler thread and parking: the caller
+     * would only wait, and waking a parked thread costs tens of microseconds. The caller must
+     * be a process that is about to wait for this process's reply. A busy process, or a plain
+     * one, is woken as by {@link #deliver}.
+     */
+    void deliverAndRun(Object item) {
+        if (handler == null || !alive) {
+            deliver(item);
+            return;
+        }
+        mailbox.offer(item);
+        if ((int) SCHEDULE.getVolatile(this) == IDLE && SCHEDULE.compareAndSet(this, IDLE, SCHEDULED)) {
+            run();
+        }
+    }
+
+    /**
      * Delivers an exit signal; a {@code kill} also interrupts whatever the process does.
      * NOTE: any other signal reaches a plain process only at its next receive, so one blocked
      * in a call without timeout outlives a linked process's crash until the call returns.
@@ -132,9 +150,14 @@ final class ProcessCell implements ProcessContext, Runnable, Watcher {
 
     // ---------------------------------------------------------------- event mode
 
-    /** One scheduler turn of an event process. */
+    /**
+     * Runs one turn of an event process: on a scheduler thread, or inline on the thread of a
+     * caller waiting for this process's reply (see {@link #deliverAndRun}), whose own process
+     * context is restored afterwards.
+     */
     @Override
     public void run() {
+        ProcessCell caller = CURRENT.get();
         CURRENT.set(this);
         try {
             for (int budget = TURN_BUDGET; budget > 0 && alive; budget--) {
@@ -154,7 +177,11 @@ final class ProcessCell implements ProcessContext, Runnable, Watcher {
                 }
             }
         } finally {
-            CURRENT.remove();
+            if (caller == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(caller);
+            }
         }
         if (!alive) {
             return;
