@@ -65,7 +65,7 @@ final class ProcessCommands {
             for (Map<?, ?> root : roots) {
                 printNode(out, root, children, "", "");
             }
-            out.println(processes.size() + " processes");
+            out.println(processes.size() == 1 ? "1 process" : processes.size() + " processes");
         });
     }
 

@@ -95,7 +95,7 @@ final class ProcessTop {
                 ProcessCommands.label(process), process.get("status"), process.get("mailboxLength"),
                 process.get("handled"), rates.containsKey(process) ? Math.round(rates.get(process)) : null,
                 process.get("module")));
-        out.println(processes.size() + " processes");
+        out.println(processes.size() == 1 ? "1 process" : processes.size() + " processes");
         table.print(out);
     }
 }

@@ -22,7 +22,7 @@ final class UserCommands {
                 Command.of("users", "password", "NAME", "set a new password; asks for it twice",
                         UserCommands::password, ArgumentKind.USER),
                 Command.of("users", "list", "", "list every account", UserCommands::list),
-                Command.of("users", "exists", "NAME", "tell whether an account exists (ctl exits 1 when not)",
+                Command.of("users", "exists", "NAME", "tell whether an account exists; ctl exits 1 when it does not",
                         UserCommands::exists, ArgumentKind.USER));
     }
 
