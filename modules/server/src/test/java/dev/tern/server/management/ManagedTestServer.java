@@ -13,9 +13,10 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * A real server on ephemeral loopback ports with its MXBeans in the platform MBean server. The
- * stop operation only counts down {@link #stopRequested}, so a test can check it without
- * ending the server under the other tests.
+ * A real server on ephemeral loopback ports. The server registers its own MXBeans in the
+ * platform MBean server; its Jolokia endpoint is off, because these tests call the MXBeans
+ * through JMX proxies. The stop operation only counts down {@link #stopRequested}, so a test
+ * can check it without ending the server under the other tests.
  */
 final class ManagedTestServer implements AutoCloseable {
 
@@ -23,16 +24,17 @@ final class ManagedTestServer implements AutoCloseable {
     static final String PASSWORD = "correct horse battery staple";
 
     final TernServer server;
-    final ServerManagement management;
     final CountDownLatch stopRequested = new CountDownLatch(1);
     private final Path dataDirectory;
     private final MBeanServer mbeanServer = ManagementFactory.getPlatformMBeanServer();
 
-    private ManagedTestServer(Path dataDirectory) throws Exception {
+    private ManagedTestServer(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
         ServerConfig defaults = ServerConfig.defaults(dataDirectory);
-        this.server = TernServer.start(defaults.withC2s(defaults.c2s().withBindAddress("127.0.0.1").withPorts(0, 0)));
-        this.management = ServerManagement.register(mbeanServer, server, stopRequested::countDown);
+        ServerConfig config = defaults
+                .withC2s(defaults.c2s().withBindAddress("127.0.0.1").withPorts(0, 0))
+                .withManagement(defaults.management().withPort(-1));
+        this.server = TernServer.start(config, stopRequested::countDown);
     }
 
     static ManagedTestServer start() throws Exception {
@@ -45,7 +47,6 @@ final class ManagedTestServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        management.close();
         server.stop();
         try (Stream<Path> files = Files.walk(dataDirectory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
