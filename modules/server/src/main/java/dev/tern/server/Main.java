@@ -93,11 +93,14 @@ public final class Main {
     }
 
     private static int runServer(ServerConfig config) throws InterruptedException {
-        TernServer server = TernServer.start(config).installShutdownHook();
+        // The management stop exits the JVM, so the shutdown hook stops the server and main returns.
+        TernServer server = TernServer.start(config, () -> System.exit(0)).installShutdownHook();
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown, "tern-main-exit"));
         System.out.println("Tern serves '" + config.domain() + "' on port " + server.c2sPort()
                 + " (STARTTLS) and " + server.directTlsPort() + " (direct TLS)");
+        server.managementUrl().ifPresent(url -> System.out.println("Management endpoint " + url + " for user '"
+                + config.management().user() + "', password in " + config.management().passwordFile()));
         forever.await();
         return 0;
     }

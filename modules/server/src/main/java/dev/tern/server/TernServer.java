@@ -1,5 +1,6 @@
 package dev.tern.server;
 
+import dev.tern.hotload.ModuleManager;
 import dev.tern.kernel.ChildSpec;
 import dev.tern.kernel.ExitReason;
 import dev.tern.kernel.GenStatem;
@@ -15,6 +16,8 @@ import dev.tern.server.auth.sasl.SaslMechanisms;
 import dev.tern.server.c2s.C2sContext;
 import dev.tern.server.c2s.C2sStream;
 import dev.tern.server.config.ServerConfig;
+import dev.tern.server.jmx.ManagementEndpoint;
+import dev.tern.server.module.FeatureModules;
 import dev.tern.server.module.ModuleHost;
 import dev.tern.server.net.C2sListeners;
 import dev.tern.server.router.ModuleDispatch;
@@ -28,19 +31,22 @@ import dev.tern.server.tls.TlsMaterial;
 import dev.tern.server.tls.TlsSettings;
 import dev.tern.xmpp.api.StreamErrorCondition;
 import io.netty.handler.ssl.SslContext;
+import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The XMPP server: the process kernel, storage, TLS, the session table, the router with the
- * module host, the session supervisor and the client listeners, started in that order and
- * stopped in reverse. The host starts with only its built-in discovery module; the launcher
- * starts the feature modules.
+ * module host, the feature modules, the session supervisor, the client listeners and the
+ * management endpoint, started in that order and stopped in reverse. The feature modules named in
+ * {@code modules.enabled} start from the module repository through hotload's module manager, in
+ * dependency order.
  *
  * <p>Start it with {@link #start}; with ports 0 in the configuration it binds ephemeral ports,
  * which {@link #c2sPort()} and {@link #directTlsPort()} return.
@@ -58,14 +64,16 @@ public final class TernServer implements AutoCloseable {
     private final SessionManager sessions;
     private final Router router;
     private final ModuleHost modules;
+    private final ModuleManager<?> moduleManager;
     private final Pid streamSupervisor;
     private final C2sListeners listeners;
+    private volatile ManagementEndpoint management;
     private Thread shutdownHook;
     private boolean stopped;
 
     private TernServer(ServerConfig config, Kernel kernel, H2Database database, AccountStore accounts,
             X509Certificate certificate, SessionManager sessions, Router router, ModuleHost modules,
-            Pid streamSupervisor, C2sListeners listeners) {
+            ModuleManager<?> moduleManager, Pid streamSupervisor, C2sListeners listeners) {
         this.config = config;
         this.kernel = kernel;
         this.database = database;
@@ -74,19 +82,32 @@ public final class TernServer implements AutoCloseable {
         this.sessions = sessions;
         this.router = router;
         this.modules = modules;
+        this.moduleManager = moduleManager;
         this.streamSupervisor = streamSupervisor;
         this.listeners = listeners;
     }
 
     /**
      * Starts the server and returns once the listeners accept connections. On failure
-     * everything started so far is stopped again.
+     * everything started so far is stopped again. The server MXBean's {@code stop()} stops the
+     * server.
      */
     public static TernServer start(ServerConfig config) {
+        return start(config, null);
+    }
+
+    /**
+     * Starts the server as {@link #start(ServerConfig)} does, with {@code managementStop} as what
+     * the server MXBean's {@code stop()} runs; a launcher passes {@code () -> System.exit(0)} so
+     * that its shutdown hook stops the server and the JVM ends.
+     */
+    public static TernServer start(ServerConfig config, Runnable managementStop) {
         Objects.requireNonNull(config, "config");
         Kernel kernel = Kernel.builder().name("tern").build();
         H2Database database = null;
+        ModuleManager<?> moduleManager = null;
         C2sListeners listeners = null;
+        TernServer server = null;
         try {
             database = openStorage(config);
             AccountStore accounts = new AccountStore(database,
@@ -98,8 +119,10 @@ public final class TernServer implements AutoCloseable {
 
             SessionManager sessions = new SessionManager(kernel);
             Router router = new Router(config.domain(), sessions, accounts::exists, ModuleDispatch.NONE);
-            ModuleHost modules = new ModuleHost(kernel, config.domain(), database, sessions, router::route);
+            ModuleHost modules = new ModuleHost(config.domain(), database, sessions, router::route);
             router.setModules(modules);
+            moduleManager = startModules(kernel, modules, config.modules());
+
             C2sContext context = new C2sContext(kernel, config, sessions, router,
                     new SaslMechanisms(accounts, config.domain()),
                     new LoginThrottle(config.auth().throttle(), Clock.systemUTC()));
@@ -108,17 +131,51 @@ public final class TernServer implements AutoCloseable {
             listeners = C2sListeners.start(kernel, config, sslContext,
                     connection -> Supervisor.startChild(kernel, supervisor, List.of(connection)));
             LOG.info("Tern serves '{}' with data in '{}'", config.domain(), config.dataDirectory().toAbsolutePath());
-            return new TernServer(config, kernel, database, accounts, material.certificate(), sessions, router,
-                    modules, supervisor, listeners);
+            server = new TernServer(config, kernel, database, accounts, material.certificate(), sessions, router,
+                    modules, moduleManager, supervisor, listeners);
+            server.startManagement(managementStop == null ? server::stop : managementStop);
+            return server;
         } catch (RuntimeException e) {
+            if (server != null) {
+                server.stop();
+                throw e;
+            }
             if (listeners != null) {
                 listeners.close();
+            }
+            if (moduleManager != null) {
+                moduleManager.close();
             }
             kernel.close();
             if (database != null) {
                 database.close();
             }
             throw e;
+        }
+    }
+
+    /** Creates the module manager over the repository and starts the enabled modules in dependency order. */
+    private static ModuleManager<?> startModules(Kernel kernel, ModuleHost host, ServerConfig.Modules settings) {
+        ModuleManager<?> manager = FeatureModules.builder(kernel, host, settings.repository())
+                .configuration(settings::options)
+                .build();
+        try {
+            FeatureModules.startEnabled(manager, settings.enabled(), settings::version);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        LOG.info("Module repository '{}' with modules {} running", settings.repository(), host.modules().keySet());
+        return manager;
+    }
+
+    /** Registers the MXBeans and starts the Jolokia endpoint. */
+    private void startManagement(Runnable stopAction) {
+        try {
+            management = ManagementEndpoint.start(config.management(), moduleManager, this, stopAction);
+        } catch (Exception e) {
+            throw new IllegalStateException("Starting the management endpoint failed: " + e.getMessage()
+                    + "; fix the management.* settings, or set management.port=-1 to turn the endpoint off", e);
         }
     }
 
@@ -165,6 +222,10 @@ public final class TernServer implements AutoCloseable {
             stopped = true;
         }
         LOG.info("Stopping Tern with {} open client connections", listeners.connectionCount());
+        ManagementEndpoint endpoint = management;
+        if (endpoint != null) {
+            endpoint.close();
+        }
         listeners.stopAccepting();
         boolean closed = listeners.closeAll(kernel, new Kick(StreamErrorCondition.SYSTEM_SHUTDOWN,
                 "The server is shutting down"), SHUTDOWN_WAIT);
@@ -178,6 +239,7 @@ public final class TernServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Stopping the stream supervisor failed", e);
         }
+        moduleManager.close();
         modules.close();
         kernel.close();
         database.close();
@@ -226,9 +288,20 @@ public final class TernServer implements AutoCloseable {
         return router;
     }
 
-    /** Returns the module host, where feature modules such as roster and presence are started. */
+    /** Returns the module host: the dispatch tables of the feature modules and the APIs they provide. */
     public ModuleHost modules() {
         return modules;
+    }
+
+    /** Returns hotload's module manager, which installs, starts, upgrades and stops the feature modules. */
+    public ModuleManager<?> moduleManager() {
+        return moduleManager;
+    }
+
+    /** Returns the URL of the management endpoint, ending in {@code /jolokia/}, or empty when it is off. */
+    public Optional<URI> managementUrl() {
+        ManagementEndpoint endpoint = management;
+        return endpoint == null ? Optional.empty() : endpoint.url();
     }
 
     public Kernel kernel() {

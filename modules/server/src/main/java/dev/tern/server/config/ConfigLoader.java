@@ -1,5 +1,7 @@
 package dev.tern.server.config;
 
+import dev.tern.hotload.descriptor.DescriptorException;
+import dev.tern.hotload.descriptor.ModuleVersions;
 import dev.tern.server.auth.CredentialPolicy;
 import dev.tern.server.auth.sasl.LoginThrottle;
 import dev.tern.server.xml.XmlLimits;
@@ -11,9 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -27,6 +33,8 @@ import java.util.TreeSet;
 public final class ConfigLoader {
 
     static final String DEFAULT_DOMAIN = "localhost";
+
+    private static final String MODULE_PREFIX = "modules.";
 
     private final Properties properties;
     private final Path baseDirectory;
@@ -84,8 +92,90 @@ public final class ConfigLoader {
         ServerConfig.Auth auth = new ServerConfig.Auth(iterations, throttle());
 
         XmlLimits limits = xmlLimits();
+        ServerConfig.Modules modules = modules();
+        ServerConfig.Management management = management(dataDirectory);
         rejectUnknownKeys();
-        return new ServerConfig(domain, dataDirectory, c2s, tls, auth, limits);
+        return new ServerConfig(domain, dataDirectory, c2s, tls, auth, limits, modules, management);
+    }
+
+    /**
+     * Reads {@code modules.repository}, {@code modules.enabled} and the per-module keys
+     * {@code modules.<name>.version} and {@code modules.<name>.<option>}. Option names contain
+     * no dot, so the last dot separates a module name from an option. Hotload checks each option
+     * against the module's descriptor when the module loads.
+     */
+    private ServerConfig.Modules modules() {
+        Path repository = path("modules.repository", "../modules");
+        List<String> enabled = moduleList("modules.enabled");
+        Map<String, String> versions = new TreeMap<>();
+        Map<String, Map<String, String>> options = new TreeMap<>();
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+            if (!key.startsWith(MODULE_PREFIX) || key.equals("modules.repository") || key.equals("modules.enabled")) {
+                continue;
+            }
+            String rest = key.substring(MODULE_PREFIX.length());
+            int dot = rest.lastIndexOf('.');
+            if (dot <= 0 || dot == rest.length() - 1) {
+                throw invalid(key, properties.getProperty(key), "the key names no module option; write "
+                        + "modules.<name>.version or modules.<name>.<option>, for example modules.roster.version");
+            }
+            String module = moduleName(key, rest.substring(0, dot));
+            String option = rest.substring(dot + 1);
+            String value = raw(key);
+            if (option.equals("version")) {
+                versions.put(module, moduleVersion(key, value));
+            } else {
+                options.computeIfAbsent(module, name -> new TreeMap<>()).put(option, value);
+            }
+        }
+        return new ServerConfig.Modules(repository, enabled, versions, options);
+    }
+
+    private List<String> moduleList(String key) {
+        String value = raw(key);
+        if (value == null || value.isEmpty()) {
+            return List.of();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            String name = moduleName(key, part.trim());
+            if (!names.add(name)) {
+                throw invalid(key, value, "list module '" + name + "' once");
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static String moduleName(String key, String name) {
+        try {
+            return ModuleVersions.requireName(name);
+        } catch (DescriptorException e) {
+            throw new ConfigException("Configuration key '" + key + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static String moduleVersion(String key, String version) {
+        try {
+            ModuleVersions.parse(version);
+            return version;
+        } catch (DescriptorException e) {
+            throw new ConfigException("Configuration key '" + key + "': " + e.getMessage(), e);
+        }
+    }
+
+    private ServerConfig.Management management(Path dataDirectory) {
+        String user = text("management.user", ServerConfig.Management.DEFAULT_USER);
+        if (user.contains(":")) {
+            throw invalid("management.user", user, "use a user name without ':', which HTTP Basic authentication "
+                    + "uses as the separator");
+        }
+        Path passwordFile = optionalPath("management.password_file");
+        return new ServerConfig.Management(
+                text("management.bind_address", "127.0.0.1"),
+                port("management.port", ServerConfig.Management.DEFAULT_PORT, true),
+                user,
+                passwordFile != null ? passwordFile
+                        : dataDirectory.resolve(ServerConfig.Management.DEFAULT_PASSWORD_FILE));
     }
 
     private String domain() {

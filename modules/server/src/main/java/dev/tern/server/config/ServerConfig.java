@@ -4,7 +4,10 @@ import dev.tern.server.auth.sasl.LoginThrottle;
 import dev.tern.server.xml.XmlLimits;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The whole server configuration, as {@link ConfigLoader} reads it from a properties file.
@@ -17,8 +20,11 @@ import java.util.Objects;
  * @param tls           when TLS is required and where the certificate comes from
  * @param auth          SASL and credential settings
  * @param xmlLimits     the limits the stream decoder enforces on every element
+ * @param modules       the module repository and the feature modules to start from it
+ * @param management    the management endpoint (JMX over Jolokia's HTTP)
  */
-public record ServerConfig(String domain, Path dataDirectory, C2s c2s, Tls tls, Auth auth, XmlLimits xmlLimits) {
+public record ServerConfig(String domain, Path dataDirectory, C2s c2s, Tls tls, Auth auth, XmlLimits xmlLimits,
+        Modules modules, Management management) {
 
     public ServerConfig {
         Objects.requireNonNull(domain, "domain");
@@ -27,32 +33,46 @@ public record ServerConfig(String domain, Path dataDirectory, C2s c2s, Tls tls, 
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(xmlLimits, "xmlLimits");
+        Objects.requireNonNull(modules, "modules");
+        Objects.requireNonNull(management, "management");
     }
 
-    /** Returns the defaults with {@code dataDirectory}, as an empty properties file gives. */
+    /**
+     * Returns the defaults with {@code dataDirectory}, as an empty properties file gives, except
+     * that the module repository is the folder {@code modules} beside the data folder.
+     */
     public static ServerConfig defaults(Path dataDirectory) {
         return new ServerConfig(ConfigLoader.DEFAULT_DOMAIN, dataDirectory, C2s.defaults(), Tls.defaults(),
-                Auth.defaults(), XmlLimits.DEFAULTS);
+                Auth.defaults(), XmlLimits.DEFAULTS, Modules.none(dataDirectory.resolveSibling("modules")),
+                Management.defaults(dataDirectory));
     }
 
     public ServerConfig withDomain(String value) {
-        return new ServerConfig(value, dataDirectory, c2s, tls, auth, xmlLimits);
+        return new ServerConfig(value, dataDirectory, c2s, tls, auth, xmlLimits, modules, management);
     }
 
     public ServerConfig withC2s(C2s value) {
-        return new ServerConfig(domain, dataDirectory, value, tls, auth, xmlLimits);
+        return new ServerConfig(domain, dataDirectory, value, tls, auth, xmlLimits, modules, management);
     }
 
     public ServerConfig withTls(Tls value) {
-        return new ServerConfig(domain, dataDirectory, c2s, value, auth, xmlLimits);
+        return new ServerConfig(domain, dataDirectory, c2s, value, auth, xmlLimits, modules, management);
     }
 
     public ServerConfig withAuth(Auth value) {
-        return new ServerConfig(domain, dataDirectory, c2s, tls, value, xmlLimits);
+        return new ServerConfig(domain, dataDirectory, c2s, tls, value, xmlLimits, modules, management);
     }
 
     public ServerConfig withXmlLimits(XmlLimits value) {
-        return new ServerConfig(domain, dataDirectory, c2s, tls, auth, value);
+        return new ServerConfig(domain, dataDirectory, c2s, tls, auth, value, modules, management);
+    }
+
+    public ServerConfig withModules(Modules value) {
+        return new ServerConfig(domain, dataDirectory, c2s, tls, auth, xmlLimits, value, management);
+    }
+
+    public ServerConfig withManagement(Management value) {
+        return new ServerConfig(domain, dataDirectory, c2s, tls, auth, xmlLimits, modules, value);
     }
 
     /**
@@ -172,6 +192,99 @@ public record ServerConfig(String domain, Path dataDirectory, C2s c2s, Tls tls, 
 
         public static Auth defaults() {
             return new Auth(4096, LoginThrottle.Settings.defaults());
+        }
+    }
+
+    /**
+     * The module repository and the feature modules the server starts from it.
+     *
+     * @param repository the folder of module versions, laid out as {@code <name>/<version>/<jar>}
+     * @param enabled    the modules to start, in the order given; the server starts them in
+     *                   dependency order
+     * @param versions   module name to the version to start; a module without one starts at the
+     *                   highest version in the repository
+     * @param options    module name to its options, option name to text as configured
+     */
+    public record Modules(Path repository, List<String> enabled, Map<String, String> versions,
+            Map<String, Map<String, String>> options) {
+
+        public Modules {
+            Objects.requireNonNull(repository, "repository");
+            enabled = List.copyOf(enabled);
+            versions = Map.copyOf(versions);
+            options = Map.copyOf(options);
+        }
+
+        /** Returns the configuration that starts no module from {@code repository}. */
+        public static Modules none(Path repository) {
+            return new Modules(repository, List.of(), Map.of(), Map.of());
+        }
+
+        /** Returns the configured version of {@code module}, or empty for the highest in the repository. */
+        public Optional<String> version(String module) {
+            return Optional.ofNullable(versions.get(module));
+        }
+
+        /** Returns the configured options of {@code module}, option name to text. */
+        public Map<String, String> options(String module) {
+            return options.getOrDefault(module, Map.of());
+        }
+
+        /** Returns this configuration with {@code modules} enabled instead of the configured ones. */
+        public Modules withEnabled(List<String> modules) {
+            return new Modules(repository, modules, versions, options);
+        }
+    }
+
+    /**
+     * The management endpoint: the MXBeans of the modules and of the server, over Jolokia's HTTP
+     * and JSON. JMX remote over RMI is never started.
+     *
+     * @param bindAddress  the address Jolokia listens on; keep loopback unless TLS terminates in
+     *                     front of it, because HTTP Basic authentication sends the password in clear text
+     * @param port         the TCP port, 0 for an ephemeral port, or -1 to start no endpoint (the
+     *                     MXBeans are still registered in the platform MBean server)
+     * @param user         the only user name the endpoint accepts
+     * @param passwordFile the file with that user's password; created with a random password and
+     *                     owner-only permissions when it does not exist
+     */
+    public record Management(String bindAddress, int port, String user, Path passwordFile) {
+
+        /** The port when none is configured. */
+        public static final int DEFAULT_PORT = 8778;
+
+        /** The user name when none is configured. */
+        public static final String DEFAULT_USER = "admin";
+
+        /** The name of the password file in the data folder when no other file is configured. */
+        public static final String DEFAULT_PASSWORD_FILE = "management.password";
+
+        public Management {
+            Objects.requireNonNull(bindAddress, "bindAddress");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(passwordFile, "passwordFile");
+            if (port < -1 || port > 65_535) {
+                throw new ConfigException("management.port is " + port + "; use a TCP port from 0 (ephemeral) to "
+                        + "65535, or -1 to start no management endpoint");
+            }
+        }
+
+        /** Returns the defaults: port 8778 on 127.0.0.1, user {@code admin}, the password file in {@code dataDirectory}. */
+        public static Management defaults(Path dataDirectory) {
+            return new Management("127.0.0.1", DEFAULT_PORT, DEFAULT_USER, dataDirectory.resolve(DEFAULT_PASSWORD_FILE));
+        }
+
+        /** Returns true when the Jolokia endpoint is to be started. */
+        public boolean endpointEnabled() {
+            return port >= 0;
+        }
+
+        public Management withPort(int value) {
+            return new Management(bindAddress, value, user, passwordFile);
+        }
+
+        public Management withPasswordFile(Path value) {
+            return new Management(bindAddress, port, user, value);
         }
     }
 }

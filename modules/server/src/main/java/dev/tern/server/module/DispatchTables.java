@@ -15,9 +15,9 @@ import java.util.TreeSet;
 
 /**
  * An immutable snapshot of every running module's registrations, arranged for dispatch. The host
- * builds a new snapshot for each start, stop or replace and publishes it with one volatile write,
- * so a stanza reaches all of one module version's registrations or all of the other's, never a mix
- * and never neither.
+ * builds a new snapshot for each start, stop or upgrade switch and publishes it with one volatile
+ * write, so a reader finds all of one module version's registrations or all of the other's, never
+ * a mix and never neither.
  */
 final class DispatchTables {
 
@@ -99,18 +99,25 @@ final class DispatchTables {
         specifications.addAll(module.specifications());
     }
 
-    /** Returns the tables with {@code module} added after the running ones. */
+    /**
+     * Returns the tables with {@code module}'s registrations in place of those of the same module
+     * name, or after the running ones when that module has none.
+     *
+     * @throws IllegalStateException if they conflict with another module's
+     */
     DispatchTables with(Registrations module) {
-        List<Registrations> next = new ArrayList<>(modules);
-        next.add(module);
-        return new DispatchTables(next);
-    }
-
-    /** Returns the tables with the registrations of {@code moduleName} replaced by {@code replacement}, in place. */
-    DispatchTables replacing(String moduleName, Registrations replacement) {
-        List<Registrations> next = new ArrayList<>(modules.size());
-        for (Registrations module : modules) {
-            next.add(module.moduleName().equals(moduleName) ? replacement : module);
+        List<Registrations> next = new ArrayList<>(modules.size() + 1);
+        boolean replaced = false;
+        for (Registrations running : modules) {
+            if (running.moduleName().equals(module.moduleName())) {
+                next.add(module);
+                replaced = true;
+            } else {
+                next.add(running);
+            }
+        }
+        if (!replaced) {
+            next.add(module);
         }
         return new DispatchTables(next);
     }
@@ -120,6 +127,21 @@ final class DispatchTables {
         List<Registrations> next = new ArrayList<>(modules);
         next.removeIf(module -> module.moduleName().equals(moduleName));
         return new DispatchTables(next);
+    }
+
+    /** Returns the registrations of {@code moduleName}, or null when it has none in these tables. */
+    Registrations registrationsOf(String moduleName) {
+        for (Registrations module : modules) {
+            if (module.moduleName().equals(moduleName)) {
+                return module;
+            }
+        }
+        return null;
+    }
+
+    /** Returns the registrations of every module, in start order. */
+    List<Registrations> modules() {
+        return modules;
     }
 
     IqBinding iqHandler(IqKey key) {

@@ -1,5 +1,6 @@
 package dev.tern.server.module;
 
+import dev.tern.hotload.api.ModuleTimer;
 import dev.tern.xmpp.api.Element;
 import dev.tern.xmpp.api.module.Cancellable;
 import dev.tern.xmpp.api.module.Counter;
@@ -16,49 +17,62 @@ import dev.tern.xmpp.api.module.Sessions;
 import dev.tern.xmpp.api.module.StanzaEvent;
 import dev.tern.xmpp.api.module.StanzaHook;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link ModuleContext} of one version of one module. It records each registration in the
- * version's {@link Registrations}, which the host publishes in its dispatch tables when the
- * module's start returns, and undoes the version's timers, services and counters when it stops
- * ({@link #close}) or when its start fails ({@link #abandon}).
+ * The {@link ModuleContext} of one version of one module. Registrations for dispatch go into the
+ * version's {@link Registrations}, which the host publishes when the module's start returns.
  *
- * <p>During a replace, {@code predecessor} contains the running version's registrations: a
- * service spawned under a name the predecessor used takes over that process instead of
- * starting a new one.
+ * <p>Services and timers go through hotload's context of the version ({@code managed}), which
+ * records them, migrates services to the next version by name and undoes the rest when the
+ * version stops or is replaced. A built-in module has no such context, so it can register for
+ * dispatch but cannot spawn services or schedule timers.
  */
 final class HostedContext implements ModuleContext {
-
-    private static final Logger LOG = LoggerFactory.getLogger(HostedContext.class);
 
     private final ModuleHost host;
     private final String moduleName;
     private final String version;
     private final Map<String, String> options;
     private final Registrations registrations;
-    private final ModuleServices services;
-    private final Registrations predecessor;
+    private final dev.tern.hotload.api.ModuleContext<Registrations> managed;
     private final System.Logger logger;
     private final ModuleStorage storage;
-    private final Object resourceLock = new Object();
-    private volatile boolean closed;
 
-    HostedContext(ModuleHost host, String moduleName, String version, Map<String, String> options,
-            Registrations registrations, ModuleServices services, Registrations predecessor) {
+    private HostedContext(ModuleHost host, String moduleName, String version, Map<String, String> options,
+            dev.tern.hotload.api.ModuleContext<Registrations> managed) {
         this.host = host;
         this.moduleName = moduleName;
         this.version = version;
         this.options = Map.copyOf(options);
-        this.registrations = registrations;
-        this.services = services;
-        this.predecessor = predecessor;
+        this.registrations = new Registrations(moduleName, version);
+        this.managed = managed;
         this.logger = new Slf4jSystemLogger(LoggerFactory.getLogger("tern.module." + moduleName));
         this.storage = new DatabaseModuleStorage(host.database(), moduleName);
+    }
+
+    /** Returns the context of a module version that hotload loaded, with its options as text. */
+    static HostedContext managed(ModuleHost host, dev.tern.hotload.api.ModuleContext<Registrations> managed) {
+        return new HostedContext(host, managed.moduleName(), managed.version(), optionTexts(managed), managed);
+    }
+
+    /** Returns the context of a built-in module, which runs in the server's class loader. */
+    static HostedContext builtIn(ModuleHost host, String moduleName, String version, Map<String, String> options) {
+        return new HostedContext(host, moduleName, version, options, null);
+    }
+
+    /** Returns the registrations, sealed: the module's start has returned. */
+    Registrations seal() {
+        return registrations.seal();
+    }
+
+    /** Returns the registrations so far, sealed or not. */
+    Registrations registrations() {
+        return registrations;
     }
 
     @Override
@@ -109,7 +123,7 @@ final class HostedContext implements ModuleContext {
      * Returns the configured value of {@code option}, or its default.
      *
      * @throws IllegalArgumentException from the option's parser, naming the option, for a bad
-     *     configured value; thrown from the module's start, it fails the load
+     *     configured value; thrown from the module's start, it fails the start
      */
     @Override
     public <T> T option(ModuleOption<T> option) {
@@ -138,39 +152,32 @@ final class HostedContext implements ModuleContext {
         return host.sessions();
     }
 
+    /**
+     * Starts {@code service} as a server of the module, registered in the kernel as
+     * {@code tern.module.<module>.<name>}. During an upgrade, a name the running version used
+     * takes over that process: hotload suspends it and converts its state with
+     * {@link Service#codeChange} at the switch.
+     */
     @Override
     public <S> ServiceRef spawn(String name, Service<S> service, Object args) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(service, "service");
-        if (closed) {
-            throw new IllegalStateException("Module '" + moduleName + "' version '" + version
-                    + "' has stopped and cannot spawn service '" + name + "'");
-        }
-        if (registrations.hasService(name)) {
-            throw new IllegalArgumentException("Module '" + moduleName + "' already spawned a service named '" + name
-                    + "'; service names are unique within a module");
-        }
-        if (predecessor != null && predecessor.hasService(name)) {
-            ModuleServices.ServiceCode previous = services.migrate(name, service, args, predecessor.version());
-            registrations.addMigratedService(new Registrations.MigratedService(name, previous));
-            LOG.info("Migrated service '{}' of module '{}' from version '{}' to '{}'", name, moduleName,
-                    predecessor.version(), version);
-        } else {
-            services.start(name, service, args);
-            registrations.addStartedService(name);
-        }
-        return services.ref(name);
+        dev.tern.hotload.api.ModuleContext<Registrations> context = requireManaged("spawn service '" + name + "'");
+        String registeredName = "tern.module." + moduleName + "." + name;
+        context.startServer(name, registeredName, new ServiceAdapter(service, moduleName, name), args);
+        return new HostedServiceRef(context.kernel(), registeredName, moduleName, name);
     }
 
     @Override
     public Cancellable schedule(Duration delay, Runnable action) {
-        return addTimer(delay, null, action);
+        ModuleTimer timer = requireManaged("schedule a timer").schedule(delay, action);
+        return timer::cancel;
     }
 
     @Override
     public Cancellable every(Duration period, Runnable action) {
-        Objects.requireNonNull(period, "period");
-        return addTimer(period, period, action);
+        ModuleTimer timer = requireManaged("schedule a timer").every(period, action);
+        return timer::cancel;
     }
 
     @Override
@@ -202,7 +209,7 @@ final class HostedContext implements ModuleContext {
 
     /**
      * Finds the current implementation of {@code api}. Call it for each use and do not keep the
-     * result, because a replace of the providing module switches to another instance.
+     * result, because an upgrade of the providing module switches to another instance.
      */
     @Override
     public <T> Optional<T> lookup(Class<T> api) {
@@ -210,94 +217,20 @@ final class HostedContext implements ModuleContext {
         if (own != null) {
             return Optional.of(api.cast(own));
         }
-        DispatchTables.ProviderBinding binding = host.tables().provider(api);
-        return binding == null ? Optional.empty() : Optional.of(api.cast(binding.implementation()));
+        return host.lookup(api);
     }
 
-    // ---------------------------------------------------------------- undo
-
-    /**
-     * Undoes this version's timers, services and counters after it stopped. A service or counter
-     * that {@code successor} took over stays; pass null when the module stops for good.
-     */
-    void close(Registrations successor) {
-        markClosed();
-        cancelTimers();
-        for (String service : registrations.services()) {
-            if (successor == null || !successor.hasService(service)) {
-                stopService(service);
-            }
+    private dev.tern.hotload.api.ModuleContext<Registrations> requireManaged(String what) {
+        if (managed == null) {
+            throw new UnsupportedOperationException("Built-in module '" + moduleName + "' cannot " + what
+                    + "; only modules loaded from the module repository have processes and timers");
         }
-        for (String counter : registrations.counters()) {
-            if (successor == null || !successor.hasCounter(counter)) {
-                host.removeCounter(moduleName, counter);
-            }
-        }
+        return managed;
     }
 
-    /**
-     * Undoes what this version did during a start that failed: its timers stop, the services it
-     * took over go back to the predecessor's code, the services it started stop, and counters
-     * only it asked for disappear.
-     */
-    void abandon() {
-        markClosed();
-        cancelTimers();
-        for (Registrations.MigratedService migrated : registrations.migratedServices()) {
-            try {
-                services.migrateBack(migrated.name(), migrated.previous(), version);
-            } catch (RuntimeException e) {
-                LOG.error("Moving service '{}' of module '{}' back from version '{}' to '{}' failed; it keeps "
-                        + "running the code of version '{}'", migrated.name(), moduleName, version,
-                        predecessor.version(), version, e);
-            }
-        }
-        for (String service : registrations.startedServices()) {
-            stopService(service);
-        }
-        for (String counter : registrations.counters()) {
-            if (predecessor == null || !predecessor.hasCounter(counter)) {
-                host.removeCounter(moduleName, counter);
-            }
-        }
-    }
-
-    boolean isClosed() {
-        return closed;
-    }
-
-    private void markClosed() {
-        // Under the lock, so that no timer is added after close took the list of timers to cancel.
-        synchronized (resourceLock) {
-            closed = true;
-        }
-    }
-
-    private Cancellable addTimer(Duration delay, Duration period, Runnable action) {
-        synchronized (resourceLock) {
-            if (closed) {
-                LOG.warn("Module '{}' version '{}' scheduled a timer after it stopped; the timer will not run",
-                        moduleName, version);
-                return () -> {
-                };
-            }
-            ModuleTimers.Timer timer = host.timers().schedule(moduleName, delay, period, action);
-            registrations.addTimer(timer);
-            return timer;
-        }
-    }
-
-    private void cancelTimers() {
-        for (Cancellable timer : registrations.timers()) {
-            timer.cancel();
-        }
-    }
-
-    private void stopService(String service) {
-        try {
-            services.terminate(service);
-        } catch (RuntimeException e) {
-            LOG.error("Stopping service '{}' of module '{}' failed", service, moduleName, e);
-        }
+    private static Map<String, String> optionTexts(dev.tern.hotload.api.ModuleContext<Registrations> managed) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        managed.options().asMap().forEach((name, value) -> texts.put(name, String.valueOf(value)));
+        return texts;
     }
 }

@@ -1,6 +1,7 @@
 package dev.tern.server.module;
 
-import dev.tern.kernel.Kernel;
+import dev.tern.hotload.DispatchGate;
+import dev.tern.hotload.RegistrationSink;
 import dev.tern.server.router.ModuleDispatch;
 import dev.tern.server.storage.Database;
 import dev.tern.xmpp.api.Element;
@@ -17,67 +18,75 @@ import dev.tern.xmpp.api.module.StanzaException;
 import dev.tern.xmpp.api.module.StanzaHook.HookResult;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the server's feature modules and dispatches stanzas to what they registered.
+ * The XMPP side of the server's feature modules: the dispatch tables of what they registered,
+ * and the dispatch of stanzas to them.
  *
- * <p>The router calls it through {@link ModuleDispatch}: {@link #dispatchIq} for IQ requests to
- * the domain or to an account, {@link #runHooks} for each stanza at each
- * {@link dev.tern.xmpp.api.module.StanzaEvent}, and {@link #sessionOpened} and
- * {@link #sessionClosed} when a session binds a resource and ends.
- * These read one immutable snapshot of the dispatch tables and take no lock, so a module change does not hold them up.
+ * <p>Hotload's {@link dev.tern.hotload.ModuleManager} loads, starts, upgrades and stops the
+ * modules of the repository, and hands each version's {@link Registrations} to this host as its
+ * {@link RegistrationSink}. An upgrade's switch arrives between {@link #beginSwitch} and
+ * {@link #endSwitch}; the host publishes its net result as one new snapshot of the tables, so a
+ * reader finds the old version's registrations or the new one's, never neither. Built-in modules,
+ * such as {@value #DISCOVERY_MODULE}, run in the server's class loader through {@link #start} and
+ * {@link #stop} instead.
  *
- * <p>{@link #start}, {@link #stop} and {@link #replace} change the modules, one at a time. Each
- * builds a new snapshot and publishes it in one step, so a stanza in flight reaches a module's old
- * registrations or its new ones, never neither. Stopping or replacing a module undoes everything
- * it registered: handlers, hooks, listeners, discovery entries, provided APIs, timers, services
- * and counters.
+ * <p>The router calls it through {@link ModuleDispatch}. Each dispatch enters the
+ * {@link DispatchGate} of the modules it reaches and reads the tables inside it, so during an
+ * upgrade's switch a request waits and is then handled by the new version.
  */
-public final class ModuleHost implements ModuleDispatch, AutoCloseable {
+public final class ModuleHost implements ModuleDispatch, RegistrationSink<Registrations>, AutoCloseable {
 
     /** The name of the built-in module that handles service discovery on the domain. */
     public static final String DISCOVERY_MODULE = "disco";
 
     private static final Logger LOG = LoggerFactory.getLogger(ModuleHost.class);
 
-    private final Kernel kernel;
     private final String domain;
     private final Database database;
     private final Sessions sessions;
     private final StanzaRouter router;
-    private final ModuleTimers timers;
+    private final DispatchGate gate = new DispatchGate();
     private final AtomicLong hookSequence = new AtomicLong();
     private final ConcurrentHashMap<String, HostCounter> counters = new ConcurrentHashMap<>();
 
-    private final ReentrantLock lifecycle = new ReentrantLock();
-    // Guarded by lifecycle; in start order.
-    private final Map<String, HostedModule> modules = new LinkedHashMap<>();
+    // Guarded by this: writes of tables, the switches in progress and the built-in modules.
+    private volatile DispatchTables tables = DispatchTables.EMPTY;
+    private final Map<String, Switch> switches = new HashMap<>();
+    private final Map<String, HostedModule> builtIns = new LinkedHashMap<>();
     private boolean closed;
 
-    private volatile DispatchTables tables = DispatchTables.EMPTY;
+    /** The registrations a module will have once its switch ends; null when it will have none. */
+    private static final class Switch {
+        Registrations next;
+
+        Switch(Registrations current) {
+            this.next = current;
+        }
+    }
 
     /**
      * Creates the host and starts the built-in {@value #DISCOVERY_MODULE} module.
      *
-     * @param kernel   runs the modules' services and timers
      * @param domain   the XMPP domain this server serves, for example {@code example.com}
      * @param database stores the modules' tables
      * @param sessions the session manager's view of the bound sessions
      * @param router   routes the stanzas modules send, usually {@code Router::route}
      */
-    public ModuleHost(Kernel kernel, String domain, Database database, Sessions sessions, StanzaRouter router) {
-        this.kernel = Objects.requireNonNull(kernel, "kernel");
+    public ModuleHost(String domain, Database database, Sessions sessions, StanzaRouter router) {
         Jid domainJid = Jid.parse(Objects.requireNonNull(domain, "domain"));
         if (!domainJid.equals(domainJid.domain())) {
             throw new IllegalArgumentException("Domain '" + domain + "' is not a bare domain; give it without "
@@ -87,177 +96,136 @@ public final class ModuleHost implements ModuleDispatch, AutoCloseable {
         this.database = Objects.requireNonNull(database, "database");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.router = Objects.requireNonNull(router, "router");
-        this.timers = new ModuleTimers(kernel);
         start(DISCOVERY_MODULE, new ServerDiscovery(this::tables), "builtin", Map.of());
     }
 
-    // ---------------------------------------------------------------- lifecycle
+    /** Returns the gate every dispatch enters; the module manager closes it for an upgrade's switch. */
+    public DispatchGate gate() {
+        return gate;
+    }
+
+    // ---------------------------------------------------------------- built-in modules
 
     /**
-     * Starts {@code module} under {@code name}: its start registers through a fresh context, and
-     * the registrations become visible when the start returns.
+     * Starts the built-in module {@code module} under {@code name}: its registrations become
+     * visible when its start returns. A built-in module cannot spawn services or schedule timers;
+     * a module that needs them belongs in the module repository.
      *
      * @param options the module's configuration, option name to text, read by {@code ModuleContext.option}
-     * @throws ModuleException when the module's start throws or its registrations conflict with a
-     *     running module's; everything it registered is undone
+     * @throws ModuleException when a module of that name runs, the module's start throws, or its
+     *     registrations conflict with a running module's. Nothing of it stays registered then.
      */
-    public void start(String name, FeatureModule module, String version, Map<String, String> options) {
-        Objects.requireNonNull(name, "name");
+    public synchronized void start(String name, FeatureModule module, String version, Map<String, String> options) {
         Objects.requireNonNull(module, "module");
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(options, "options");
-        lifecycle.lock();
-        try {
-            requireOpen();
-            HostedModule running = modules.get(name);
-            if (running != null) {
-                throw new ModuleException("Module '" + name + "' already runs version '" + running.version()
-                        + "'; stop it first or replace it");
-            }
-
-            ModuleServices services = new ModuleServices(kernel, name);
-            Registrations registrations = new Registrations(name, version);
-            HostedContext context = new HostedContext(this, name, version, options, registrations, services, null);
-            try {
-                module.start(context);
-                registrations.seal();
-                tables = tables.with(registrations);
-            } catch (Exception | LinkageError e) {
-                context.abandon();
-                stopServices(name, services);
-                throw new ModuleException("Starting module '" + name + "' version '" + version + "' failed: "
-                        + e.getMessage(), e);
-            }
-
-            modules.put(name, new HostedModule(name, version, module, Map.copyOf(options), context, registrations,
-                    services));
-            LOG.info("Started module '{}' version '{}'", name, version);
-        } finally {
-            lifecycle.unlock();
+        requireOpen();
+        if (tables.registrationsOf(name) != null || switches.containsKey(name)) {
+            throw new ModuleException("Module '" + name + "' already runs; stop it first");
         }
+
+        HostedContext context = HostedContext.builtIn(this, name, version, options);
+        try {
+            module.start(context);
+            tables = tables.with(context.seal());
+        } catch (Exception | LinkageError e) {
+            removeCounters(name);
+            throw new ModuleException("Starting module '" + name + "' version '" + version + "' failed: "
+                    + e.getMessage(), e);
+        }
+        builtIns.put(name, new HostedModule(name, version, module, context));
+        LOG.info("Started built-in module '{}' version '{}'", name, version);
     }
 
     /**
-     * Stops the module {@code name}: its stop runs, then its registrations leave the dispatch
-     * tables and its timers, services and counters are undone.
+     * Stops the built-in module {@code name}: its stop runs, then its registrations and counters
+     * are removed.
      *
-     * @throws ModuleException when no module of that name runs
+     * @throws ModuleException when no built-in module of that name runs; stop a repository
+     *     module through the module manager
      */
-    public void stop(String name) {
-        lifecycle.lock();
-        try {
-            HostedModule running = requireRunning(name);
-            callStop(running);
-            tables = tables.without(name);
-            modules.remove(name);
-            running.context().close(null);
-            stopServices(name, running.services());
-            LOG.info("Stopped module '{}' version '{}'", name, running.version());
-        } finally {
-            lifecycle.unlock();
+    public synchronized void stop(String name) {
+        HostedModule running = builtIns.remove(name);
+        if (running == null) {
+            throw new ModuleException("No built-in module '" + name + "' runs; the built-in modules are "
+                    + builtIns.keySet() + ", and the module manager stops the others");
         }
-    }
-
-    /**
-     * Replaces the running version of module {@code name} by {@code newInstance}, as a hot
-     * upgrade (or downgrade) does:
-     * <ol>
-     *   <li>{@code newInstance.importState(oldVersion, old.exportState())};</li>
-     *   <li>{@code newInstance.start(context)} into a fresh registration set; a service spawned
-     *       under a name the old version used is migrated in place with {@code Sys.suspend},
-     *       {@code Sys.changeCode} and {@code Sys.resume}, so its queued messages survive;</li>
-     *   <li>one atomic switch of the dispatch tables from the old set to the new;</li>
-     *   <li>the old instance's stop, then the undo of whatever of the old set the new version did
-     *       not take over.</li>
-     * </ol>
-     * When a step before the switch throws, the new version's registrations are undone, migrated
-     * services go back to the old code, and the old version keeps running untouched.
-     *
-     * @throws ModuleException when no module of that name runs or a step before the switch failed
-     */
-    public void replace(String name, FeatureModule newInstance, String newVersion) {
-        Objects.requireNonNull(newInstance, "newInstance");
-        Objects.requireNonNull(newVersion, "newVersion");
-        lifecycle.lock();
         try {
-            HostedModule old = requireRunning(name);
-            Registrations next = new Registrations(name, newVersion);
-            HostedContext context = new HostedContext(this, name, newVersion, old.options(), next, old.services(),
-                    old.registrations());
-
-            DispatchTables switched;
-            try {
-                Map<String, Object> state = old.instance().exportState();
-                newInstance.importState(old.version(), state == null ? Map.of() : state);
-                newInstance.start(context);
-                next.seal();
-                switched = tables.replacing(name, next);
-            } catch (Exception | LinkageError e) {
-                context.abandon();
-                throw new ModuleException("Replacing module '" + name + "' version '" + old.version()
-                        + "' by version '" + newVersion + "' failed, so version '" + old.version()
-                        + "' keeps running: " + e.getMessage(), e);
-            }
-
-            tables = switched;
-            modules.put(name, new HostedModule(name, newVersion, newInstance, old.options(), context, next,
-                    old.services()));
-
-            callStop(old);
-            old.context().close(next);
-            LOG.info("Replaced module '{}' version '{}' by version '{}'", name, old.version(), newVersion);
-        } finally {
-            lifecycle.unlock();
+            running.instance().stop(running.context());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Stop of module '{}' version '{}' failed; its registrations are removed anyway", name,
+                    running.version(), e);
         }
+        tables = tables.without(name);
+        removeCounters(name);
+        LOG.info("Stopped built-in module '{}' version '{}'", name, running.version());
     }
 
-    /** Returns the running modules, name to version, in start order. */
-    public Map<String, String> modules() {
-        lifecycle.lock();
-        try {
-            Map<String, String> versions = new LinkedHashMap<>();
-            modules.forEach((name, hosted) -> versions.put(name, hosted.version()));
-            return Collections.unmodifiableMap(versions);
-        } finally {
-            lifecycle.unlock();
-        }
-    }
-
-    /** Returns the running version of module {@code name}, or empty when it does not run. */
-    public Optional<String> version(String name) {
-        return Optional.ofNullable(modules().get(name));
-    }
-
-    /**
-     * Finds the implementation of {@code api} that a running module provides, or empty when none
-     * does. Look it up for each use, because replacing the module switches to another instance.
-     */
-    public <T> Optional<T> lookup(Class<T> api) {
-        DispatchTables.ProviderBinding binding = tables.provider(api);
-        return binding == null ? Optional.empty() : Optional.of(api.cast(binding.implementation()));
-    }
-
-    /** Stops every module in reverse start order, then the timer process. Later calls do nothing. */
+    /** Stops the built-in modules in reverse start order. Later calls do nothing. */
     @Override
-    public void close() {
-        lifecycle.lock();
-        try {
-            if (closed) {
-                return;
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        List<String> names = new ArrayList<>(builtIns.keySet());
+        Collections.reverse(names);
+        for (String name : names) {
+            stop(name);
+        }
+        closed = true;
+    }
+
+    // ---------------------------------------------------------------- the sink, for hotload
+
+    /**
+     * Publishes the registrations of a module version. During a switch of that module they only
+     * become what {@link #endSwitch} publishes, but a conflict is still rejected here.
+     *
+     * @throws IllegalStateException when they conflict with another module's registrations, or
+     *     the module already has registrations outside a switch
+     */
+    @Override
+    public synchronized Handle add(String module, Registrations registrations) {
+        requireOpen();
+        Switch inProgress = switches.get(module);
+        if (inProgress != null) {
+            // Building the tables rejects a conflict now; endSwitch builds them again from the net result.
+            tables.with(registrations);
+            inProgress.next = registrations;
+        } else {
+            if (tables.registrationsOf(module) != null) {
+                throw new IllegalStateException("Module '" + module + "' already has registrations in the "
+                        + "dispatch tables; a module version registers once");
             }
-            List<String> names = new ArrayList<>(modules.keySet());
-            Collections.reverse(names);
-            for (String name : names) {
-                try {
-                    stop(name);
-                } catch (RuntimeException e) {
-                    LOG.error("Stopping module '{}' failed while the module host closed", name, e);
-                }
+            tables = tables.with(registrations);
+        }
+        return () -> withdraw(module, registrations);
+    }
+
+    @Override
+    public synchronized void beginSwitch(String module) {
+        switches.put(module, new Switch(tables.registrationsOf(module)));
+    }
+
+    @Override
+    public synchronized void endSwitch(String module) {
+        Switch ended = switches.remove(module);
+        if (ended == null) {
+            return;
+        }
+        Registrations before = tables.registrationsOf(module);
+        tables = ended.next == null ? tables.without(module) : tables.with(ended.next);
+        if (before != null && ended.next != null && before != ended.next) {
+            dropCountersOf(module, before);
+        }
+    }
+
+    private synchronized void withdraw(String module, Registrations registrations) {
+        Switch inProgress = switches.get(module);
+        if (inProgress != null) {
+            if (inProgress.next == registrations) {
+                inProgress.next = null;
             }
-            closed = true;
-            timers.close();
-        } finally {
-            lifecycle.unlock();
+        } else if (tables.registrationsOf(module) == registrations) {
+            tables = tables.without(module);
         }
     }
 
@@ -280,11 +248,21 @@ public final class ModuleHost implements ModuleDispatch, AutoCloseable {
             return new IqOutcome.Unhandled();
         }
         IqKey key = new IqKey(target, type, request.payload().namespace());
-        DispatchTables.IqBinding binding = tables.iqHandler(key);
-        if (binding == null) {
-            return new IqOutcome.Unhandled();
+        DispatchTables.IqBinding found = tables.iqHandler(key);
+        while (found != null) {
+            try (DispatchGate.Pass _ = gate.enter(found.module())) {
+                // A switch may have replaced the handler while this dispatch waited at the gate.
+                DispatchTables.IqBinding current = tables.iqHandler(key);
+                if (current == null || current.module().equals(found.module())) {
+                    return current == null ? new IqOutcome.Unhandled() : invoke(current, key, request);
+                }
+                found = current;
+            }
         }
+        return new IqOutcome.Unhandled();
+    }
 
+    private static IqOutcome invoke(DispatchTables.IqBinding binding, IqKey key, IqRequest request) {
         try {
             Element reply = binding.handler().handle(request);
             return reply == null ? new IqOutcome.Deferred() : new IqOutcome.Replied(reply);
@@ -308,16 +286,22 @@ public final class ModuleHost implements ModuleDispatch, AutoCloseable {
      */
     @Override
     public HookResult runHooks(StanzaContext context) throws StanzaException {
-        for (DispatchTables.HookBinding binding : tables.hooks(context.event())) {
-            try {
-                if (binding.hook().handle(context) == HookResult.HANDLED) {
-                    return HookResult.HANDLED;
+        List<DispatchTables.HookBinding> found = tables.hooks(context.event());
+        if (found.isEmpty()) {
+            return HookResult.PASS;
+        }
+        try (Passes _ = enterAll(found, DispatchTables.HookBinding::module)) {
+            for (DispatchTables.HookBinding binding : tables.hooks(context.event())) {
+                try {
+                    if (binding.hook().handle(context) == HookResult.HANDLED) {
+                        return HookResult.HANDLED;
+                    }
+                } catch (StanzaException e) {
+                    throw e;
+                } catch (Exception e) {
+                    LOG.error("Hook of module '{}' failed on {} {} from '{}' to '{}'", binding.module(),
+                            context.event().kind(), context.event().direction(), context.from(), context.to(), e);
                 }
-            } catch (StanzaException e) {
-                throw e;
-            } catch (Exception e) {
-                LOG.error("Hook of module '{}' failed on {} {} from '{}' to '{}'", binding.module(),
-                        context.event().kind(), context.event().direction(), context.from(), context.to(), e);
             }
         }
         return HookResult.PASS;
@@ -327,12 +311,15 @@ public final class ModuleHost implements ModuleDispatch, AutoCloseable {
     @Override
     public void sessionOpened(Jid fullJid) {
         Objects.requireNonNull(fullJid, "fullJid");
-        for (DispatchTables.ListenerBinding binding : tables.sessionListeners()) {
-            try {
-                binding.listener().opened(fullJid);
-            } catch (RuntimeException e) {
-                LOG.error("Session listener of module '{}' failed on the opening of '{}'", binding.module(),
-                        fullJid, e);
+        List<DispatchTables.ListenerBinding> found = tables.sessionListeners();
+        try (Passes _ = enterAll(found, DispatchTables.ListenerBinding::module)) {
+            for (DispatchTables.ListenerBinding binding : tables.sessionListeners()) {
+                try {
+                    binding.listener().opened(fullJid);
+                } catch (RuntimeException e) {
+                    LOG.error("Session listener of module '{}' failed on the start of '{}'", binding.module(), fullJid,
+                            e);
+                }
             }
         }
     }
@@ -346,13 +333,65 @@ public final class ModuleHost implements ModuleDispatch, AutoCloseable {
     @Override
     public void sessionClosed(Jid fullJid, Element lastPresence) {
         Objects.requireNonNull(fullJid, "fullJid");
-        for (DispatchTables.ListenerBinding binding : tables.sessionListeners()) {
-            try {
-                binding.listener().closed(fullJid, lastPresence);
-            } catch (RuntimeException e) {
-                LOG.error("Session listener of module '{}' failed on the end of '{}'", binding.module(), fullJid, e);
+        List<DispatchTables.ListenerBinding> found = tables.sessionListeners();
+        try (Passes _ = enterAll(found, DispatchTables.ListenerBinding::module)) {
+            for (DispatchTables.ListenerBinding binding : tables.sessionListeners()) {
+                try {
+                    binding.listener().closed(fullJid, lastPresence);
+                } catch (RuntimeException e) {
+                    LOG.error("Session listener of module '{}' failed on the end of '{}'", binding.module(), fullJid,
+                            e);
+                }
             }
         }
+    }
+
+    /** The passes through the gates of several modules, left in reverse order. */
+    private static final class Passes implements AutoCloseable {
+        private final List<DispatchGate.Pass> entered = new ArrayList<>();
+
+        @Override
+        public void close() {
+            for (DispatchGate.Pass pass : entered.reversed()) {
+                pass.close();
+            }
+        }
+    }
+
+    /** Enters the gates of the modules of {@code bindings}, in name order. */
+    private <B> Passes enterAll(List<B> bindings, Function<B, String> module) {
+        TreeSet<String> names = new TreeSet<>();
+        bindings.forEach(binding -> names.add(module.apply(binding)));
+        Passes passes = new Passes();
+        for (String name : names) {
+            passes.entered.add(gate.enter(name));
+        }
+        return passes;
+    }
+
+    // ---------------------------------------------------------------- what modules registered
+
+    /**
+     * Finds the implementation of {@code api} that a running module provides, or empty when none
+     * does. Look it up for each use, because an upgrade of the module switches to another instance.
+     */
+    public <T> Optional<T> lookup(Class<T> api) {
+        DispatchTables.ProviderBinding binding = tables.provider(api);
+        return binding == null ? Optional.empty() : Optional.of(api.cast(binding.implementation()));
+    }
+
+    /** Returns the modules with registrations in the dispatch tables, name to version, in start order. */
+    public Map<String, String> modules() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (Registrations module : tables.modules()) {
+            versions.put(module.moduleName(), module.version());
+        }
+        return Collections.unmodifiableMap(versions);
+    }
+
+    /** Returns the version of module {@code name} whose registrations are live, or empty when it has none. */
+    public Optional<String> version(String name) {
+        return Optional.ofNullable(modules().get(name));
     }
 
     /** Returns the value of every module counter, by {@code <module>.<name>}, sorted by name. */
@@ -367,7 +406,7 @@ public final class ModuleHost implements ModuleDispatch, AutoCloseable {
         return List.copyOf(tables.specifications());
     }
 
-    // ---------------------------------------------------------------- for contexts and tests
+    // ---------------------------------------------------------------- for contexts, the binding and tests
 
     String domain() {
         return domain;
@@ -385,29 +424,36 @@ public final class ModuleHost implements ModuleDispatch, AutoCloseable {
         return router;
     }
 
-    ModuleTimers timers() {
-        return timers;
-    }
-
     DispatchTables tables() {
         return tables;
-    }
-
-    Kernel kernel() {
-        return kernel;
     }
 
     long nextHookSequence() {
         return hookSequence.incrementAndGet();
     }
 
+    /** Returns the counter {@code <module>.<name>}; it keeps its value across versions of the module. */
     HostCounter counter(String moduleName, String name) {
-        String key = moduleName + "." + name;
-        return counters.computeIfAbsent(key, HostCounter::new);
+        return counters.computeIfAbsent(moduleName + "." + name, HostCounter::new);
     }
 
-    void removeCounter(String moduleName, String name) {
-        counters.remove(moduleName + "." + name);
+    /** Removes the counters of a module that stopped. */
+    void removeCounters(String moduleName) {
+        counters.keySet().removeIf(key -> key.startsWith(moduleName + "."));
+    }
+
+    /**
+     * Removes the counters that {@code version} asked for and the module's live registrations do
+     * not: after an upgrade, those of the replaced version only, and after a failed start, those
+     * of the failed version only.
+     */
+    synchronized void dropCountersOf(String moduleName, Registrations version) {
+        Registrations live = tables.registrationsOf(moduleName);
+        for (String name : version.counters()) {
+            if (live == null || !live.counters().contains(name)) {
+                counters.remove(moduleName + "." + name);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- helpers
@@ -419,35 +465,9 @@ public final class ModuleHost implements ModuleDispatch, AutoCloseable {
         return "set".equals(type) ? IqType.SET : null;
     }
 
-    private HostedModule requireRunning(String name) {
-        HostedModule running = modules.get(name);
-        if (running == null) {
-            throw new ModuleException("Module '" + name + "' is not running; the running modules are "
-                    + modules.keySet());
-        }
-        return running;
-    }
-
     private void requireOpen() {
         if (closed) {
             throw new IllegalStateException("The module host is closed; create a new one to start modules");
-        }
-    }
-
-    private static void callStop(HostedModule module) {
-        try {
-            module.instance().stop(module.context());
-        } catch (RuntimeException | LinkageError e) {
-            LOG.error("Stop of module '{}' version '{}' failed; its registrations are undone anyway", module.name(),
-                    module.version(), e);
-        }
-    }
-
-    private static void stopServices(String name, ModuleServices services) {
-        try {
-            services.stopAll();
-        } catch (RuntimeException e) {
-            LOG.error("Stopping the services of module '{}' failed", name, e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.tern.server.module;
 
-import dev.tern.xmpp.api.module.Cancellable;
 import dev.tern.xmpp.api.module.IqHandler;
 import dev.tern.xmpp.api.module.SessionListener;
 import dev.tern.xmpp.api.module.StanzaEvent;
@@ -11,22 +10,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Everything one version of one module registered through its context. The parts that enter
- * the dispatch tables (IQ handlers, hooks, session listeners, discovery entries, provided APIs
- * and specifications) may only be added while the module starts; {@link #seal()} then freezes
- * them. Services, timers and counters may be added for as long as the module runs, so those
- * parts are guarded by this object's lock.
+ * Everything one version of one module registered through its context for dispatch: IQ
+ * handlers, hooks, session listeners, discovery entries, provided APIs and specifications. They
+ * may only be added while the module starts; {@link #seal()} then freezes them, and the host
+ * publishes the whole set in its dispatch tables as one registration. The names of the counters
+ * the version asked for are kept too, so that an upgrade removes the counters only the old
+ * version used.
  */
-final class Registrations {
+public final class Registrations {
 
     /** A hook with the sequence number that orders hooks of equal priority by registration. */
     record HookRegistration(StanzaEvent event, int priority, long sequence, StanzaHook hook) {
-    }
-
-    /** A service that this version took over from its predecessor, with what to restore on rollback. */
-    record MigratedService(String name, ModuleServices.ServiceCode previous) {
     }
 
     private final String moduleName;
@@ -40,12 +37,8 @@ final class Registrations {
     private final Map<Class<?>, Object> providers = new LinkedHashMap<>();
     private final List<Specification> specifications = new ArrayList<>();
     private volatile boolean sealed;
-
-    // Guarded by this.
-    private final Set<String> startedServices = new LinkedHashSet<>();
-    private final Map<String, MigratedService> migratedServices = new LinkedHashMap<>();
-    private final List<Cancellable> timers = new ArrayList<>();
-    private final Set<String> counters = new LinkedHashSet<>();
+    // A module may ask for a counter at any time, also after its start.
+    private final Set<String> counters = ConcurrentHashMap.newKeySet();
 
     Registrations(String moduleName, String version) {
         this.moduleName = moduleName;
@@ -59,8 +52,6 @@ final class Registrations {
     String version() {
         return version;
     }
-
-    // ---------------------------------------------------------------- dispatch parts, until sealed
 
     void addIqHandler(IqKey key, IqHandler handler) {
         requireOpen("an IQ handler");
@@ -102,13 +93,19 @@ final class Registrations {
         specifications.add(specification);
     }
 
-    /** Freezes the dispatch parts; the module's start has returned. */
-    void seal() {
-        sealed = true;
+    void addCounter(String name) {
+        counters.add(name);
     }
 
-    boolean isSealed() {
-        return sealed;
+    /** Returns the names of the counters this version asked for. */
+    Set<String> counters() {
+        return Set.copyOf(counters);
+    }
+
+    /** Freezes the registrations; the module's start has returned. */
+    Registrations seal() {
+        sealed = true;
+        return this;
     }
 
     Map<IqKey, IqHandler> iqHandlers() {
@@ -146,52 +143,11 @@ final class Registrations {
         }
     }
 
-    // ---------------------------------------------------------------- resources, for the module's lifetime
-
-    synchronized void addStartedService(String name) {
-        startedServices.add(name);
-    }
-
-    synchronized void addMigratedService(MigratedService service) {
-        migratedServices.put(service.name(), service);
-    }
-
-    synchronized boolean hasService(String name) {
-        return startedServices.contains(name) || migratedServices.containsKey(name);
-    }
-
-    synchronized List<String> startedServices() {
-        return List.copyOf(startedServices);
-    }
-
-    synchronized List<MigratedService> migratedServices() {
-        return List.copyOf(migratedServices.values());
-    }
-
-    /** Returns every service of this version, whether started or taken over. */
-    synchronized List<String> services() {
-        List<String> all = new ArrayList<>(startedServices);
-        all.addAll(migratedServices.keySet());
-        return all;
-    }
-
-    synchronized void addTimer(Cancellable timer) {
-        timers.add(timer);
-    }
-
-    synchronized List<Cancellable> timers() {
-        return List.copyOf(timers);
-    }
-
-    synchronized void addCounter(String name) {
-        counters.add(name);
-    }
-
-    synchronized boolean hasCounter(String name) {
-        return counters.contains(name);
-    }
-
-    synchronized List<String> counters() {
-        return List.copyOf(counters);
+    /** Returns a summary for the management plane's list of a module's registrations. */
+    @Override
+    public String toString() {
+        return "XMPP registrations of '" + moduleName + "' version '" + version + "': " + iqHandlers.size()
+                + " IQ handlers, " + hooks.size() + " hooks, " + sessionListeners.size() + " session listeners, "
+                + features.size() + " features, " + providers.size() + " provided APIs";
     }
 }

@@ -1,5 +1,6 @@
 package dev.tern.server.module;
 
+import dev.tern.hotload.api.CodeChange;
 import dev.tern.kernel.Exit;
 import dev.tern.kernel.ExitReason;
 import dev.tern.kernel.From;
@@ -63,8 +64,15 @@ final class ServiceAdapter implements GenServer<Object> {
         service.terminate(state);
     }
 
+    /**
+     * Converts the state with the new version's {@link Service#codeChange}. When hotload undoes a
+     * failed upgrade, the old code gets back the exact state it had, unconverted.
+     */
     @Override
     public Object codeChange(Object oldVersion, Object oldState, Object extra) throws Exception {
+        if (extra instanceof CodeChange change && change.isRollback()) {
+            return change.restoredState();
+        }
         return service.codeChange(String.valueOf(oldVersion), oldState);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,48 @@ class ConfigLoaderTest {
         assertThat(config.tls().requiredForAuth()).isTrue();
         assertThat(config.tls().allowPlainWithoutTls()).isFalse();
         assertThat(config.auth().scramIterations()).isEqualTo(4096);
-        assertThat(config).isEqualTo(ServerConfig.defaults(BASE.resolve("data")));
+        assertThat(config.modules()).isEqualTo(ServerConfig.Modules.none(Path.of("/srv/modules")));
+        assertThat(config.management()).isEqualTo(new ServerConfig.Management("127.0.0.1", 8778, "admin",
+                BASE.resolve("data/management.password")));
+        assertThat(config).as("the defaults apart from the repository, which is ../modules from the file's folder")
+                .isEqualTo(ServerConfig.defaults(BASE.resolve("data")).withModules(config.modules()));
+    }
+
+    @Test
+    void moduleKeysAreRead() {
+        Properties properties = new Properties();
+        properties.setProperty("modules.repository", "/opt/tern/modules");
+        properties.setProperty("modules.enabled", "roster, presence");
+        properties.setProperty("modules.roster.version", "1.2.0");
+        properties.setProperty("modules.roster.max-name-length", "100");
+        properties.setProperty("modules.presence.some-option", "");
+
+        ServerConfig.Modules modules = load(properties).modules();
+
+        assertThat(modules.repository()).isEqualTo(Path.of("/opt/tern/modules"));
+        assertThat(modules.enabled()).containsExactly("roster", "presence");
+        assertThat(modules.version("roster")).contains("1.2.0");
+        assertThat(modules.version("presence")).isEmpty();
+        assertThat(modules.options("roster")).isEqualTo(Map.of("max-name-length", "100"));
+        assertThat(modules.options("presence")).isEqualTo(Map.of("some-option", ""));
+        assertThat(modules.options("other")).isEmpty();
+    }
+
+    @Test
+    void managementKeysAreRead() {
+        Properties properties = new Properties();
+        properties.setProperty("management.bind_address", "::1");
+        properties.setProperty("management.port", "-1");
+        properties.setProperty("management.user", "operator");
+        properties.setProperty("management.password_file", "secrets/management.password");
+
+        ServerConfig.Management management = load(properties).management();
+
+        assertThat(management.bindAddress()).isEqualTo("::1");
+        assertThat(management.port()).isEqualTo(-1);
+        assertThat(management.endpointEnabled()).isFalse();
+        assertThat(management.user()).isEqualTo("operator");
+        assertThat(management.passwordFile()).isEqualTo(BASE.resolve("secrets/management.password"));
     }
 
     @Test
@@ -66,7 +108,13 @@ class ConfigLoaderTest {
             "c2s.close_timeout|0s|positive number",
             "c2s.resource_conflict|kick_new|'kick_old' or 'reject_new'",
             "domain|user@example.com|bare domain",
-            "xml.max_depth|1|between 2"})
+            "xml.max_depth|1|between 2",
+            "modules.enabled|Roster|Invalid module name 'Roster'",
+            "modules.enabled|roster,roster|list module 'roster' once",
+            "modules.roster|1.0|names no module option",
+            "modules.roster.version|1..0|Invalid version '1..0'",
+            "management.port|8778x|or -1 to disable",
+            "management.user|ad:min|without ':'"})
     void invalidValueNamesKeyValueAndFix(String key, String value, String fix) {
         Properties properties = new Properties();
         properties.setProperty(key, value);

@@ -33,9 +33,11 @@ public final class LoadServer {
 
         ServerConfig defaults = ServerConfig.defaults(work.resolve("data"));
         // Long timers, so no ping or timeout fires during the measurement.
+        // No management endpoint: the measurement is of the XMPP sessions only.
         ServerConfig config = defaults.withC2s(defaults.c2s().withBindAddress("127.0.0.1").withPorts(0, 0)
                 .withTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMinutes(60),
-                        Duration.ofSeconds(5)));
+                        Duration.ofSeconds(5)))
+                .withManagement(defaults.management().withPort(-1));
         TernServer server = TernServer.start(config);
         if (!server.accounts().exists(USER)) {
             server.accounts().create(USER, PASSWORD);

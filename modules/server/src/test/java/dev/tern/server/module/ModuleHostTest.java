@@ -3,6 +3,8 @@ package dev.tern.server.module;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tern.hotload.RegistrationSink;
+import dev.tern.server.module.probe.Greeter;
 import dev.tern.server.router.ModuleDispatch;
 import dev.tern.xmpp.api.Element;
 import dev.tern.xmpp.api.Jid;
@@ -14,6 +16,8 @@ import dev.tern.xmpp.api.module.IqTarget;
 import dev.tern.xmpp.api.module.IqType;
 import dev.tern.xmpp.api.module.ModuleContext;
 import dev.tern.xmpp.api.module.ModuleOption;
+import dev.tern.xmpp.api.module.Service;
+import dev.tern.xmpp.api.module.SessionListener;
 import dev.tern.xmpp.api.module.StanzaContext;
 import dev.tern.xmpp.api.module.StanzaEvent;
 import dev.tern.xmpp.api.module.StanzaException;
@@ -24,23 +28,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The module host's dispatch, its sink for hotload, and built-in modules, without the module manager. */
 class ModuleHostTest {
 
     private static final Jid ALICE_ACCOUNT = Jid.parse("alice@example.com");
     private static final Jid SERVER = Jid.parse("example.com");
+    private static final String NAMESPACE = "urn:example:builtin";
+    private static final String FEATURE = "urn:example:builtin#feature";
+    private static final StanzaEvent MESSAGE_IN = StanzaEvent.of(StanzaEvent.StanzaKind.MESSAGE,
+            StanzaEvent.Direction.TO_ACCOUNT);
 
     @TempDir
     Path directory;
 
     private HostFixture fixture;
     private ModuleHost host;
+    private final List<String> calls = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startHost() {
@@ -53,89 +61,77 @@ class ModuleHostTest {
         fixture.close();
     }
 
-    /** The host's registrations, counters and modules, for comparing before and after a module ran. */
-    private record Snapshot(Set<IqKey> iqKeys, int hooks, int listeners, Set<String> features,
-            List<DiscoIdentity> identities, Set<Class<?>> providers, List<Specification> specifications,
-            Map<String, Long> counters, Map<String, String> modules) {
-
-        static Snapshot of(ModuleHost host) {
-            DispatchTables tables = host.tables();
-            return new Snapshot(Set.copyOf(tables.iqHandlers().keySet()), tables.hookCount(),
-                    tables.sessionListeners().size(), Set.copyOf(tables.features()), List.copyOf(tables.identities()),
-                    Set.copyOf(tables.providers().keySet()), List.copyOf(tables.specifications()), host.counters(),
-                    host.modules());
-        }
+    /** Returns a built-in module that registers one of everything, tagged {@code tag}. */
+    private FeatureModule everything(String tag) {
+        return context -> {
+            context.implement("XEP-9999", "1.0", "complete");
+            context.handleIq(IqTarget.ACCOUNT, IqType.GET, NAMESPACE,
+                    request -> request.result(Element.builder(NAMESPACE, "query").attribute("tag", tag).build()));
+            context.hook(MESSAGE_IN, 5, stanza -> {
+                calls.add("hook " + tag);
+                return HookResult.PASS;
+            });
+            context.onSession(new SessionListener() {
+                @Override
+                public void opened(Jid fullJid) {
+                    calls.add("opened " + fullJid);
+                }
+            });
+            context.addFeature(FEATURE);
+            context.addIdentity("client", "bot", "Everything");
+            context.provide(Greeter.class, name -> "Hello " + name + " from " + tag);
+            context.counter("requests").increment();
+        };
     }
 
     @Test
-    void startPublishesEveryRegistration() throws Exception {
-        EverythingModule module = new EverythingModule("v1");
+    void builtInStartPublishesEveryRegistration() throws Exception {
+        host.start("everything", everything("v1"), "1", Map.of());
 
-        host.start("everything", module, "1", Map.of());
-
-        ModuleDispatch.IqOutcome outcome = fixture.dispatch(fixture.iq("get", ALICE_ACCOUNT, EverythingModule.NAMESPACE));
-        assertThat(outcome).isInstanceOf(ModuleDispatch.IqOutcome.Replied.class);
-        Element reply = ((ModuleDispatch.IqOutcome.Replied) outcome).reply();
-        assertThat(reply.child(EverythingModule.NAMESPACE, "query").attribute("tag")).isEqualTo("v1");
-
+        assertThat(tagOf(replyTo(fixture.iq("get", ALICE_ACCOUNT, NAMESPACE)))).isEqualTo("v1");
         host.runHooks(messageTo(ALICE_ACCOUNT));
-        assertThat(module.hookCalls).hasValue(1);
-
         host.sessionOpened(HostFixture.ALICE);
-        assertThat(module.opened).containsExactly(HostFixture.ALICE);
-
-        DispatchTables tables = host.tables();
-        assertThat(tables.features()).contains(EverythingModule.FEATURE);
-        assertThat(tables.identities()).contains(new DiscoIdentity("client", "bot", "Everything"));
+        assertThat(calls).containsExactly("hook v1", "opened " + HostFixture.ALICE);
+        assertThat(host.tables().features()).contains(FEATURE);
+        assertThat(host.tables().identities()).contains(new DiscoIdentity("client", "bot", "Everything"));
         assertThat(host.specifications()).contains(new Specification("everything", "XEP-9999", "1.0", "complete"));
         assertThat(host.counters()).containsEntry("everything.requests", 1L);
         assertThat(host.modules()).containsEntry("everything", "1");
-        assertThat(module.service).isNotNull();
-        assertThat(echo(module)).isEqualTo("ready:ping");
+        assertThat(host.lookup(Greeter.class).orElseThrow().greet("Alice")).isEqualTo("Hello Alice from v1");
     }
 
     @Test
-    void timersRunWhileModuleRuns() {
-        EverythingModule module = new EverythingModule("v1");
-        host.start("everything", module, "1", Map.of());
+    void builtInStopLeavesNothingBehind() {
+        HostFixture.Snapshot baseline = HostFixture.Snapshot.of(host);
+        boolean[] stopped = new boolean[1];
+        FeatureModule registering = everything("v1");
+        host.start("everything", new FeatureModule() {
+            @Override
+            public void start(ModuleContext context) throws Exception {
+                registering.start(context);
+            }
 
-        fixture.clock.advance(EverythingModule.TIMER_DELAY);
-
-        Await.until("the one-shot and the periodic timer ran", () -> module.timerRuns.get() == 2);
-    }
-
-    @Test
-    void stopLeavesNothingBehind() throws Exception {
-        Snapshot baseline = Snapshot.of(host);
-        int baselineProcesses = fixture.kernel.processCount();
-        EverythingModule module = new EverythingModule("v1");
-        host.start("everything", module, "1", Map.of());
-        assertThat(fixture.kernel.processCount()).isGreaterThan(baselineProcesses);
+            @Override
+            public void stop(ModuleContext context) {
+                stopped[0] = true;
+            }
+        }, "1", Map.of());
 
         host.stop("everything");
 
-        assertThat(module.stopped).isTrue();
-        assertThat(Snapshot.of(host)).isEqualTo(baseline);
-        assertThat(fixture.dispatch(fixture.iq("get", ALICE_ACCOUNT, EverythingModule.NAMESPACE)))
+        assertThat(stopped[0]).isTrue();
+        assertThat(HostFixture.Snapshot.of(host)).isEqualTo(baseline);
+        assertThat(fixture.dispatch(fixture.iq("get", ALICE_ACCOUNT, NAMESPACE)))
                 .isInstanceOf(ModuleDispatch.IqOutcome.Unhandled.class);
-        Await.until("the module's supervisor and service ended",
-                () -> fixture.kernel.processCount() == baselineProcesses);
-        assertThat(fixture.kernel.whereis("tern.module.everything.echo")).isEmpty();
-        assertThatThrownBy(() -> module.service.call("ping", Duration.ofSeconds(5)))
-                .isInstanceOf(IllegalStateException.class);
-        assertTimersDoNotRun(module);
     }
 
     @Test
-    void failedStartLeavesNothingBehind() throws Exception {
-        Snapshot baseline = Snapshot.of(host);
-        int baselineProcesses = fixture.kernel.processCount();
-        EverythingModule registersThenFails = new EverythingModule("broken") {
-            @Override
-            public void start(ModuleContext context) {
-                super.start(context);
-                throw new IllegalStateException("Broken on purpose");
-            }
+    void builtInFailedStartLeavesNothingBehind() {
+        HostFixture.Snapshot baseline = HostFixture.Snapshot.of(host);
+        FeatureModule registering = everything("broken");
+        FeatureModule registersThenFails = context -> {
+            registering.start(context);
+            throw new IllegalStateException("Broken on purpose");
         };
 
         assertThatThrownBy(() -> host.start("everything", registersThenFails, "1", Map.of()))
@@ -143,17 +139,41 @@ class ModuleHostTest {
                 .hasMessageContaining("everything")
                 .hasMessageContaining("Broken on purpose");
 
-        assertThat(Snapshot.of(host)).isEqualTo(baseline);
-        Await.until("the failed module's processes ended", () -> fixture.kernel.processCount() == baselineProcesses);
-        assertTimersDoNotRun(registersThenFails);
+        assertThat(HostFixture.Snapshot.of(host)).isEqualTo(baseline);
+    }
+
+    @Test
+    void builtInCannotSpawnOrSchedule() {
+        FeatureModule spawning = context -> context.spawn("echo", new Service<String>() {
+            @Override
+            public String init(Object args) {
+                return "ready";
+            }
+        }, null);
+        FeatureModule scheduling = context -> context.schedule(Duration.ofSeconds(1), () -> { });
+
+        assertThatThrownBy(() -> host.start("spawning", spawning, "1", Map.of()))
+                .isInstanceOf(ModuleException.class)
+                .hasMessageContaining("Built-in module 'spawning' cannot spawn service 'echo'");
+        assertThatThrownBy(() -> host.start("scheduling", scheduling, "1", Map.of()))
+                .isInstanceOf(ModuleException.class)
+                .hasMessageContaining("Built-in module 'scheduling' cannot schedule a timer");
+        assertThat(host.modules()).containsOnlyKeys(ModuleHost.DISCOVERY_MODULE);
+    }
+
+    @Test
+    void stopOfUnknownBuiltInIsRejected() {
+        assertThatThrownBy(() -> host.stop("roster"))
+                .isInstanceOf(ModuleException.class)
+                .hasMessageContaining("No built-in module 'roster' runs");
     }
 
     @Test
     void conflictingIqHandlerFailsSecondStart() {
-        host.start("first", new EverythingModule("first"), "1", Map.of());
+        host.start("first", everything("first"), "1", Map.of());
         FeatureModule sameKey = context -> {
             context.addFeature("urn:example:second");
-            context.handleIq(IqTarget.ACCOUNT, IqType.GET, EverythingModule.NAMESPACE, request -> request.result());
+            context.handleIq(IqTarget.ACCOUNT, IqType.GET, NAMESPACE, request -> request.result());
         };
 
         assertThatThrownBy(() -> host.start("second", sameKey, "1", Map.of()))
@@ -162,8 +182,7 @@ class ModuleHostTest {
 
         assertThat(host.modules()).doesNotContainKey("second");
         assertThat(host.tables().features()).doesNotContain("urn:example:second");
-        Element reply = replyTo(fixture.iq("get", ALICE_ACCOUNT, EverythingModule.NAMESPACE));
-        assertThat(reply.child(EverythingModule.NAMESPACE, "query").attribute("tag")).isEqualTo("first");
+        assertThat(tagOf(replyTo(fixture.iq("get", ALICE_ACCOUNT, NAMESPACE)))).isEqualTo("first");
     }
 
     @Test
@@ -179,27 +198,26 @@ class ModuleHostTest {
 
     @Test
     void duplicateStartIsRejected() {
-        host.start("everything", new EverythingModule("v1"), "1", Map.of());
+        host.start("everything", everything("v1"), "1", Map.of());
 
-        assertThatThrownBy(() -> host.start("everything", new EverythingModule("v2"), "2", Map.of()))
+        assertThatThrownBy(() -> host.start("everything", everything("v2"), "2", Map.of()))
                 .isInstanceOf(ModuleException.class)
-                .hasMessageContaining("already runs version '1'");
+                .hasMessageContaining("Module 'everything' already runs");
     }
 
     @Test
     void hooksRunByDescendingPriority() throws Exception {
         List<String> order = new CopyOnWriteArrayList<>();
-        StanzaEvent event = EverythingModule.MESSAGE_IN;
-        host.start("low", context -> context.hook(event, -10, stanza -> {
+        host.start("low", context -> context.hook(MESSAGE_IN, -10, stanza -> {
             order.add("low");
             return HookResult.PASS;
         }), "1", Map.of());
         host.start("high", context -> {
-            context.hook(event, 10, stanza -> {
+            context.hook(MESSAGE_IN, 10, stanza -> {
                 order.add("high");
                 return HookResult.PASS;
             });
-            context.hook(event, 0, stanza -> {
+            context.hook(MESSAGE_IN, 0, stanza -> {
                 order.add("middle");
                 return HookResult.HANDLED;
             });
@@ -214,12 +232,11 @@ class ModuleHostTest {
     @Test
     void failingHookIsSkipped() throws Exception {
         List<String> order = new CopyOnWriteArrayList<>();
-        StanzaEvent event = EverythingModule.MESSAGE_IN;
         host.start("hooks", context -> {
-            context.hook(event, 10, stanza -> {
+            context.hook(MESSAGE_IN, 10, stanza -> {
                 throw new IllegalStateException("Hook bug on purpose");
             });
-            context.hook(event, 0, stanza -> {
+            context.hook(MESSAGE_IN, 0, stanza -> {
                 order.add("next");
                 return HookResult.PASS;
             });
@@ -235,10 +252,10 @@ class ModuleHostTest {
     void hookStanzaExceptionStopsRun() {
         List<String> order = new CopyOnWriteArrayList<>();
         host.start("rejecting", context -> {
-            context.hook(EverythingModule.MESSAGE_IN, 10, stanza -> {
+            context.hook(MESSAGE_IN, 10, stanza -> {
                 throw new StanzaException(StanzaErrorCondition.NOT_ACCEPTABLE, "No messages today");
             });
-            context.hook(EverythingModule.MESSAGE_IN, 0, stanza -> {
+            context.hook(MESSAGE_IN, 0, stanza -> {
                 order.add("lower");
                 return HookResult.PASS;
             });
@@ -278,15 +295,15 @@ class ModuleHostTest {
 
     @Test
     void iqWithoutHandlerIsUnhandled() {
-        host.start("everything", new EverythingModule("v1"), "1", Map.of());
+        host.start("everything", everything("v1"), "1", Map.of());
 
         assertThat(fixture.dispatch(fixture.iq("get", ALICE_ACCOUNT, "urn:example:unknown")))
                 .isInstanceOf(ModuleDispatch.IqOutcome.Unhandled.class);
-        assertThat(fixture.dispatch(fixture.iq("set", ALICE_ACCOUNT, EverythingModule.NAMESPACE)))
+        assertThat(fixture.dispatch(fixture.iq("set", ALICE_ACCOUNT, NAMESPACE)))
                 .isInstanceOf(ModuleDispatch.IqOutcome.Unhandled.class);
-        assertThat(fixture.dispatch(fixture.iq("result", ALICE_ACCOUNT, EverythingModule.NAMESPACE)))
+        assertThat(fixture.dispatch(fixture.iq("result", ALICE_ACCOUNT, NAMESPACE)))
                 .isInstanceOf(ModuleDispatch.IqOutcome.Unhandled.class);
-        assertThat(fixture.dispatch(fixture.iq("get", SERVER, EverythingModule.NAMESPACE)))
+        assertThat(fixture.dispatch(fixture.iq("get", SERVER, NAMESPACE)))
                 .isInstanceOf(ModuleDispatch.IqOutcome.Unhandled.class);
     }
 
@@ -306,13 +323,54 @@ class ModuleHostTest {
 
     @Test
     void lookupFindsProvidedApi() {
-        host.start("everything", new EverythingModule("v1"), "1", Map.of());
+        host.start("everything", everything("v1"), "1", Map.of());
         String[] greeting = new String[1];
 
-        host.start("user", context -> greeting[0] = context.lookup(EverythingModule.Greeter.class)
-                .orElseThrow().greet("Alice"), "1", Map.of());
+        host.start("user", context -> greeting[0] = context.lookup(Greeter.class).orElseThrow().greet("Alice"), "1",
+                Map.of());
 
         assertThat(greeting[0]).isEqualTo("Hello Alice from v1");
+    }
+
+    @Test
+    void switchPublishesNetResultOnce() throws Exception {
+        Registrations first = registrationsOf("switched", "1", everything("v1"));
+        Registrations second = registrationsOf("switched", "2", everything("v2"));
+        RegistrationSink.Handle firstHandle = host.add("switched", first);
+
+        host.beginSwitch("switched");
+        firstHandle.remove();
+        assertThat(host.lookup(Greeter.class)).as("the old version stays visible while the switch runs").isPresent();
+        host.add("switched", second);
+        assertThat(host.version("switched")).contains("1");
+        host.endSwitch("switched");
+
+        assertThat(host.version("switched")).contains("2");
+        assertThat(host.lookup(Greeter.class).orElseThrow().greet("Alice")).isEqualTo("Hello Alice from v2");
+        assertThat(tagOf(replyTo(fixture.iq("get", ALICE_ACCOUNT, NAMESPACE)))).isEqualTo("v2");
+    }
+
+    @Test
+    void switchRejectsConflictAndKeepsOldVersion() throws Exception {
+        host.add("switched", registrationsOf("switched", "1", everything("v1")));
+        Registrations conflicting = new Registrations("switched", "2");
+        conflicting.addProvider(Greeter.class, (Greeter) name -> "conflict");
+        conflicting.addIqHandler(new IqKey(IqTarget.SERVER, IqType.GET, Namespaces.DISCO_INFO), request -> null);
+
+        host.beginSwitch("switched");
+        assertThatThrownBy(() -> host.add("switched", conflicting))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("module 'disco' already handles it");
+        host.endSwitch("switched");
+
+        assertThat(host.version("switched")).contains("1");
+        assertThat(tagOf(replyTo(fixture.iq("get", ALICE_ACCOUNT, NAMESPACE)))).isEqualTo("v1");
+    }
+
+    private Registrations registrationsOf(String name, String version, FeatureModule module) throws Exception {
+        HostedContext context = HostedContext.builtIn(host, name, version, Map.of());
+        module.start(context);
+        return context.seal();
     }
 
     private StanzaContext messageTo(Jid to) {
@@ -323,7 +381,7 @@ class ModuleHostTest {
                 .attribute("id", "m1")
                 .child(Element.builder(Namespaces.CLIENT, "body").text("Hi").build())
                 .build();
-        return new StanzaContext(message, from, to, EverythingModule.MESSAGE_IN);
+        return new StanzaContext(message, from, to, MESSAGE_IN);
     }
 
     private Element replyTo(IqRequest request) {
@@ -332,23 +390,7 @@ class ModuleHostTest {
         return ((ModuleDispatch.IqOutcome.Replied) outcome).reply();
     }
 
-    private static String echo(EverythingModule module) {
-        try {
-            return (String) module.service.call("ping", Duration.ofSeconds(5));
-        } catch (Exception e) {
-            throw new AssertionError("Echo service call failed", e);
-        }
-    }
-
-    /** Proves the module's timers are cancelled: a later timer that is due after them runs, and theirs did not. */
-    private void assertTimersDoNotRun(EverythingModule module) throws InterruptedException {
-        CountDownLatch probeRan = new CountDownLatch(1);
-        host.start("probe", context -> context.schedule(EverythingModule.TIMER_DELAY, probeRan::countDown), "1",
-                Map.of());
-
-        fixture.clock.advance(EverythingModule.TIMER_DELAY.multipliedBy(2));
-
-        assertThat(probeRan.await(Await.LIMIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-        assertThat(module.timerRuns).hasValue(0);
+    private static String tagOf(Element reply) {
+        return reply.child(NAMESPACE, "query").attribute("tag");
     }
 }

@@ -21,6 +21,8 @@ class ServerDiscoveryTest {
     @TempDir
     Path directory;
 
+    private static final String FEATURE = "urn:example:everything#feature";
+
     private HostFixture fixture;
 
     @BeforeEach
@@ -35,7 +37,10 @@ class ServerDiscoveryTest {
 
     @Test
     void infoListsIdentitiesAndFeaturesOfModules() {
-        fixture.host.start("everything", new EverythingModule("v1"), "1", Map.of());
+        fixture.host.start("everything", context -> {
+            context.addIdentity("client", "bot", "Everything");
+            context.addFeature(FEATURE);
+        }, "1", Map.of());
         IqRequest request = fixture.iq("get", SERVER, Namespaces.DISCO_INFO);
 
         Element reply = replyTo(request);
@@ -50,7 +55,7 @@ class ServerDiscoveryTest {
                         .child(identity("client", "bot", "Everything"))
                         .child(feature(Namespaces.DISCO_INFO))
                         .child(feature(Namespaces.DISCO_ITEMS))
-                        .child(feature(EverythingModule.FEATURE))
+                        .child(feature(FEATURE))
                         .build())
                 .build();
         assertThat(reply).isEqualTo(expected);
@@ -58,7 +63,10 @@ class ServerDiscoveryTest {
 
     @Test
     void infoDropsFeaturesOfStoppedModule() {
-        fixture.host.start("everything", new EverythingModule("v1"), "1", Map.of());
+        fixture.host.start("everything", context -> {
+            context.addIdentity("client", "bot", "Everything");
+            context.addFeature(FEATURE);
+        }, "1", Map.of());
         fixture.host.stop("everything");
 
         Element query = replyTo(fixture.iq("get", SERVER, Namespaces.DISCO_INFO)).child(Namespaces.DISCO_INFO, "query");

@@ -13,20 +13,19 @@ import java.util.Map;
 final class RosterFixture implements AutoCloseable {
 
     final ModuleHarness harness;
-    private final Roster[] roster = new Roster[1];
 
     RosterFixture(Path directory) {
         this(directory, Map.of());
     }
 
     RosterFixture(Path directory, Map<String, String> options) {
-        harness = new ModuleHarness(directory);
-        harness.host().start("roster", new RosterModule(), "1", options);
-        harness.start("roster-api-probe", context -> roster[0] = context.lookup(Roster.class).orElseThrow());
+        harness = new ModuleHarness(directory, Map.of("roster", options));
+        harness.start("roster");
     }
 
+    /** Returns the Roster API of the running roster module. */
     Roster roster() {
-        return roster[0];
+        return harness.roster();
     }
 
     /** Connects {@code fullJid} and requests the roster, so the session gets pushes. */

@@ -1,6 +1,5 @@
 package dev.tern.mod.presence;
 
-import dev.tern.mod.roster.RosterModule;
 import dev.tern.mod.roster.harness.ModuleHarness;
 import dev.tern.mod.roster.harness.Stanzas;
 import dev.tern.mod.roster.harness.TestClient;
@@ -15,17 +14,15 @@ import java.nio.file.Path;
 final class PresenceFixture implements AutoCloseable {
 
     final ModuleHarness harness;
-    private final Roster[] roster = new Roster[1];
 
     PresenceFixture(Path directory) {
         harness = new ModuleHarness(directory);
-        harness.start("roster", new RosterModule());
-        harness.start("presence", new PresenceModule());
-        harness.start("roster-api-probe", context -> roster[0] = context.lookup(Roster.class).orElseThrow());
+        harness.start("roster", "presence");
     }
 
+    /** Returns the Roster API of the running roster module. */
     Roster roster() {
-        return roster[0];
+        return harness.roster();
     }
 
     /** Sets the state of {@code contact} in {@code owner}'s roster, with no pre-approval. */

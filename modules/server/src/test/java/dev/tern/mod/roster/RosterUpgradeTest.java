@@ -16,10 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RosterReplaceTest {
+class RosterUpgradeTest {
 
     private static final int REQUESTS = 400;
-    private static final int REPLACES = 10;
+    private static final int UPGRADES = 10;
 
     @TempDir
     Path directory;
@@ -29,6 +29,9 @@ class RosterReplaceTest {
     @BeforeEach
     void open() {
         fixture = new RosterFixture(directory);
+        for (int version = 2; version <= UPGRADES + 1; version++) {
+            fixture.harness.addVersion("roster", "0.1." + version);
+        }
     }
 
     @AfterEach
@@ -37,7 +40,7 @@ class RosterReplaceTest {
     }
 
     @Test
-    void replaceWhileRequestsFlowLosesNone() throws Exception {
+    void upgradeWhileRequestsFlowLosesNone() throws Exception {
         TestClient phone = fixture.interested("alice@example.com/phone");
         AtomicInteger answered = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -57,14 +60,14 @@ class RosterReplaceTest {
             }
         });
 
-        for (int version = 2; version <= REPLACES + 1; version++) {
-            fixture.harness.host().replace("roster", new RosterModule(), String.valueOf(version));
+        for (int version = 2; version <= UPGRADES + 1; version++) {
+            fixture.harness.manager().upgrade("roster", "0.1." + version);
         }
         requester.join();
 
         assertThat(failure.get()).isNull();
         assertThat(answered).hasValue(REQUESTS);
-        assertThat(fixture.harness.host().version("roster")).contains(String.valueOf(REPLACES + 1));
+        assertThat(fixture.harness.host().version("roster")).contains("0.1." + (UPGRADES + 1));
         Element roster = phone.request(rosterGet(null)).child(Namespaces.ROSTER, "query");
         assertThat(roster.children(Namespaces.ROSTER, "item")).hasSize(REQUESTS / 2);
         assertThat(roster.attribute("ver")).isEqualTo(String.valueOf(REQUESTS / 2));

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Hot replacement of the presence module by another instance of the same code while presence flows. */
-class PresenceReplaceTest {
+/** Hot upgrades of the presence module to another version of the same code while presence flows. */
+class PresenceUpgradeTest {
 
     private static final int BROADCASTS = 300;
-    private static final int REPLACES = 10;
+    private static final int UPGRADES = 10;
 
     @TempDir
     Path directory;
@@ -32,6 +32,9 @@ class PresenceReplaceTest {
     @BeforeEach
     void open() {
         fixture = new PresenceFixture(directory);
+        for (int version = 2; version <= UPGRADES + 1; version++) {
+            fixture.harness.addVersion("presence", "0.1." + version);
+        }
     }
 
     @AfterEach
@@ -40,7 +43,7 @@ class PresenceReplaceTest {
     }
 
     @Test
-    void replaceWhileBroadcastsFlowLosesNone() throws Exception {
+    void upgradeWhileBroadcastsFlowLosesNone() throws Exception {
         fixture.mutual("alice@example.com", "bob@example.com");
         TestClient bob = fixture.online("bob@example.com/desk", "Bob here");
         TestClient phone = fixture.online("alice@example.com/phone", "Status start");
@@ -58,8 +61,8 @@ class PresenceReplaceTest {
             }
         });
 
-        for (int version = 2; version <= REPLACES + 1; version++) {
-            fixture.harness.host().replace("presence", new PresenceModule(), String.valueOf(version));
+        for (int version = 2; version <= UPGRADES + 1; version++) {
+            fixture.harness.manager().upgrade("presence", "0.1." + version);
         }
         sender.join();
 
@@ -68,17 +71,17 @@ class PresenceReplaceTest {
                 .map(stanza -> stanza.childText(Namespaces.CLIENT, "status"))
                 .toList();
         assertThat(statuses).isEqualTo(IntStream.range(0, BROADCASTS).mapToObj(i -> "Status " + i).toList());
-        assertThat(fixture.harness.host().version("presence")).contains(String.valueOf(REPLACES + 1));
+        assertThat(fixture.harness.host().version("presence")).contains("0.1." + (UPGRADES + 1));
     }
 
     @Test
-    void availabilitySurvivesReplace() {
+    void availabilitySurvivesUpgrade() {
         fixture.setState("alice@example.com", "dave@example.com", SubscriptionState.TO);
         fixture.setState("dave@example.com", "alice@example.com", SubscriptionState.FROM);
         fixture.online("dave@example.com/car", "Dave here");
         TestClient phone = fixture.online("alice@example.com/phone", "On the phone");
 
-        fixture.harness.host().replace("presence", new PresenceModule(), "2");
+        fixture.harness.manager().upgrade("presence", "0.1.2");
         phone.send(Stanzas.available("Still on the phone"));
 
         assertThat(phone.drain(Stanzas::isPresence)).containsExactly(
@@ -86,12 +89,12 @@ class PresenceReplaceTest {
     }
 
     @Test
-    void directedPresenceSurvivesReplace() {
+    void directedPresenceSurvivesUpgrade() {
         TestClient phone = fixture.online("alice@example.com/phone", "On the phone");
         String room = "room@conference.remote.example/alice";
         phone.send(Stanzas.available("Hello room").withAttribute("to", room));
 
-        fixture.harness.host().replace("presence", new PresenceModule(), "2");
+        fixture.harness.manager().upgrade("presence", "0.1.2");
         fixture.harness.clearRemote();
         fixture.harness.disconnect(phone);
 
