@@ -1,5 +1,6 @@
 package dev.tern.server.it;
 
+import dev.tern.server.testing.Await;
 import java.net.InetAddress;
 import java.util.function.Consumer;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
@@ -11,7 +12,8 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 final class SmackClients {
 
     static {
-        // No roster module runs yet, so the roster request at login would only log a warning.
+        // Most tests run without the roster module, where the roster request at login would only
+        // log a warning; loginWithRoster turns it on for one connection.
         Roster.setRosterLoadedAtLoginDefault(false);
     }
 
@@ -53,6 +55,21 @@ final class SmackClients {
     XMPPTCPConnection login(String user, String resource) throws Exception {
         return login(starttls(user, resource), builder -> {
         });
+    }
+
+    /**
+     * Connects and logs in over STARTTLS with the roster loaded at login, for a server that runs
+     * the roster module. Subscription requests wait for the test to answer them.
+     */
+    XMPPTCPConnection loginWithRoster(String user, String resource) throws Exception {
+        XMPPTCPConnection connection = new XMPPTCPConnection(starttls(user, resource).build());
+        connection.setReplyTimeout(10_000);
+        Roster roster = Roster.getInstanceFor(connection);
+        roster.setRosterLoadedAtLogin(true);
+        roster.setSubscriptionMode(Roster.SubscriptionMode.manual);
+        connection.connect().login();
+        Await.until("the roster of " + user + "/" + resource + " loaded", roster::isLoaded);
+        return connection;
     }
 
     XMPPTCPConnection login(XMPPTCPConnectionConfiguration.Builder builder,

@@ -12,6 +12,7 @@ import dev.tern.server.module.probe.Probe;
 import dev.tern.server.module.toys.EverythingToy;
 import dev.tern.server.module.toys.GreeterUserToy;
 import dev.tern.server.router.ModuleDispatch;
+import dev.tern.server.testing.Await;
 import dev.tern.xmpp.api.Element;
 import dev.tern.xmpp.api.Jid;
 import dev.tern.xmpp.api.Namespaces;

@@ -14,6 +14,7 @@ import dev.tern.server.module.probe.Probe;
 import dev.tern.server.module.toys.RefusingImportToy;
 import dev.tern.server.module.toys.VersionedToy;
 import dev.tern.server.router.ModuleDispatch;
+import dev.tern.server.testing.Await;
 import dev.tern.xmpp.api.Element;
 import dev.tern.xmpp.api.Jid;
 import dev.tern.xmpp.api.Namespaces;

@@ -1,17 +1,17 @@
-package dev.tern.server.module;
+package dev.tern.server.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Waits for conditions that processes bring about, so tests never sleep; the limit only stops a broken test from hanging. */
-final class Await {
+public final class Await {
 
-    static final Duration LIMIT = Duration.ofSeconds(10);
+    public static final Duration LIMIT = Duration.ofSeconds(10);
 
     private Await() {
     }
 
-    static void until(String condition, BooleanSupplier check) {
+    public static void until(String condition, BooleanSupplier check) {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!check.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
