@@ -81,7 +81,13 @@ public final class JolokiaEndpoint implements AutoCloseable {
     /** Stops the HTTP server and unregisters Jolokia's own MBeans. */
     @Override
     public void close() {
-        server.stop();
+        try {
+            server.stop();
+        } catch (IllegalStateException e) {
+            // JolokiaServer.stop (2.3.0) ends by removing its JVM shutdown hook, which the JVM rejects
+            // while it shuts down; that hook is then running and stops the HTTP server itself.
+            LOG.debug("Jolokia endpoint on '{}' is stopped by its own shutdown hook", url, e);
+        }
         LOG.info("Jolokia endpoint on '{}' stopped", url);
     }
 

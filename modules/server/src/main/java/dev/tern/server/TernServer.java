@@ -224,7 +224,11 @@ public final class TernServer implements AutoCloseable {
         LOG.info("Stopping Tern with {} open client connections", listeners.connectionCount());
         ManagementEndpoint endpoint = management;
         if (endpoint != null) {
-            endpoint.close();
+            try {
+                endpoint.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Stopping the management endpoint failed; stopping the rest of the server anyway", e);
+            }
         }
         listeners.stopAccepting();
         boolean closed = listeners.closeAll(kernel, new Kick(StreamErrorCondition.SYSTEM_SHUTDOWN,
