@@ -84,8 +84,8 @@ public final class JolokiaEndpoint implements AutoCloseable {
         try {
             server.stop();
         } catch (IllegalStateException e) {
-            // JolokiaServer.stop (2.3.0) ends by removing its JVM shutdown hook, which the JVM rejects
-            // while it shuts down; that hook is then running and stops the HTTP server itself.
+            // JolokiaServer.stop (2.3.0) ends by removing its JVM shutdown hook, and the JVM rejects
+            // that while it shuts down. The hook is running then, and it stops the HTTP server itself.
             LOG.debug("Jolokia endpoint on '{}' is stopped by its own shutdown hook", url, e);
         }
         LOG.info("Jolokia endpoint on '{}' stopped", url);
