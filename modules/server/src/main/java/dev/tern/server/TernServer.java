@@ -211,8 +211,9 @@ public final class TernServer implements AutoCloseable {
     }
 
     /**
-     * Stops the server: every stream gets {@code system-shutdown} and closes, then the
-     * listeners, the kernel and the database stop. Calling it again does nothing.
+     * Stops the server: the management endpoint closes, every stream gets
+     * {@code system-shutdown} and closes, then the listeners, the feature modules, the kernel and
+     * the database stop. Calling it again does nothing.
      */
     public void stop() {
         synchronized (this) {
@@ -222,6 +223,7 @@ public final class TernServer implements AutoCloseable {
             stopped = true;
         }
         LOG.info("Stopping Tern with {} open client connections", listeners.connectionCount());
+
         ManagementEndpoint endpoint = management;
         if (endpoint != null) {
             try {
@@ -230,6 +232,7 @@ public final class TernServer implements AutoCloseable {
                 LOG.warn("Stopping the management endpoint failed; stopping the rest of the server anyway", e);
             }
         }
+
         listeners.stopAccepting();
         boolean closed = listeners.closeAll(kernel, new Kick(StreamErrorCondition.SYSTEM_SHUTDOWN,
                 "The server is shutting down"), SHUTDOWN_WAIT);
@@ -243,6 +246,7 @@ public final class TernServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Stopping the stream supervisor failed", e);
         }
+
         moduleManager.close();
         modules.close();
         kernel.close();

@@ -240,8 +240,8 @@ public record ServerConfig(String domain, Path dataDirectory, C2s c2s, Tls tls, 
      * The management endpoint: the MXBeans of the modules and of the server, over Jolokia's HTTP
      * and JSON. JMX remote over RMI is never started.
      *
-     * @param bindAddress  the address Jolokia listens on; keep loopback unless TLS terminates in
-     *                     front of it, because HTTP Basic authentication sends the password in clear text
+     * @param bindAddress  the address Jolokia listens on. Keep loopback unless TLS terminates in
+     *                     front of it, because HTTP Basic authentication sends the password in clear text.
      * @param port         the TCP port, 0 for an ephemeral port, or -1 to start no endpoint (the
      *                     MXBeans are still registered in the platform MBean server)
      * @param user         the only user name the endpoint accepts

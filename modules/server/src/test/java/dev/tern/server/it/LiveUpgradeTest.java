@@ -54,9 +54,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Upgrades the roster and presence modules of a running server while Smack clients change their
- * presence and rosters, through the {@code tern:type=Modules} MXBean and over Jolokia, and checks
- * that no session, roster push or presence was lost and that the new versions answer.
+ * Upgrades the roster and presence modules of a running server through the
+ * {@code tern:type=Modules} MXBean and over Jolokia, while Smack clients change their presence and
+ * rosters. Checks that no session, roster push or presence was lost and that the new versions
+ * handle service discovery.
  */
 class LiveUpgradeTest {
 
