@@ -37,14 +37,21 @@ final class Calls {
         Object outcome;
         try {
             if (!slot.isDone()) {
-                if (timeout != null) {
-                    timer = kernel.timers.schedule(timeout.toNanos(), slot::timeOut);
-                }
                 Object call = message.apply(new From(caller == null ? null : caller.pid, slot));
                 if (caller != null && caller.kernel == server.cell.kernel) {
                     // A calling process would park until the reply; run the server's turn instead.
+                    // Most such calls are answered when it returns, so the timer is armed only
+                    // if they are not, for the part of the timeout that is left.
+                    long start = kernel.clock.nanoTime();
                     server.cell.deliverAndRun(call);
+                    if (!slot.isDone() && timeout != null) {
+                        long left = timeout.toNanos() - (kernel.clock.nanoTime() - start);
+                        timer = kernel.timers.schedule(left, slot::timeOut);
+                    }
                 } else {
+                    if (timeout != null) {
+                        timer = kernel.timers.schedule(timeout.toNanos(), slot::timeOut);
+                    }
                     server.cell.deliver(call);
                 }
             }
