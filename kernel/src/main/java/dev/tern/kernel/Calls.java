@@ -55,6 +55,9 @@ final class Calls {
                     server.cell.deliver(call);
                 }
             }
+            if (!slot.isDone()) {
+                kernel.scheduler.flushHandoff();
+            }
             // Throws ProcessExit when the calling process is killed while it waits.
             outcome = slot.await();
         } finally {

@@ -102,6 +102,8 @@ final class ProcessCell implements ProcessContext, Runnable, Watcher {
         if (handler != null) {
             if ((int) SCHEDULE.getVolatile(this) == IDLE && SCHEDULE.compareAndSet(this, IDLE, SCHEDULED)) {
                 kernel.scheduler.execute(this);
+            } else {
+                kernel.scheduler.noteSend();
             }
         } else if (waiting) {
             Thread waiter = thread;
@@ -157,6 +159,30 @@ final class ProcessCell implements ProcessContext, Runnable, Watcher {
      */
     @Override
     public void run() {
+        Scheduler.Worker worker = kernel.scheduler.currentWorker();
+        if (worker == null) {
+            turn();
+            return;
+        }
+        boolean outermost = worker.depth == 0;
+        worker.depth++;
+        try {
+            turn();
+        } finally {
+            worker.depth--;
+        }
+        if (outermost) {
+            worker.depth++;
+            try {
+                kernel.scheduler.runHandoffs(worker);
+            } finally {
+                worker.depth--;
+            }
+        }
+    }
+
+    /** Runs one turn; {@link #run} adds the hand-off bookkeeping of scheduler threads. */
+    void turn() {
         ProcessCell caller = CURRENT.get();
         CURRENT.set(this);
         try {
