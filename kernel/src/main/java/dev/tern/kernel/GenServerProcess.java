@@ -37,7 +37,7 @@ final class GenServerProcess implements EventHandler {
         ReplySlot started = new ReplySlot();
         handler.started = started;
         ProcessCell linkTo = link ? kernel.requireCurrent("startLink") : null;
-        ProcessCell cell = kernel.spawnCell(handler, null, linkTo);
+        ProcessCell cell = kernel.spawnCellAndInit(handler, linkTo);
         // The monitor fills the slot if the process dies before init reports, e.g. killed first.
         MonitorRef monitor = kernel.monitorFor(started, cell.pid);
         Object outcome;

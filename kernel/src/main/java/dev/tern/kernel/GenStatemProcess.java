@@ -62,7 +62,7 @@ final class GenStatemProcess implements EventHandler {
     static Pid start(Kernel kernel, String name, GenStatem<?, ?> callbacks, Object args, boolean link) {
         GenStatemProcess handler = new GenStatemProcess(callbacks, args, name);
         ProcessCell linkTo = link ? kernel.requireCurrent("startLink") : null;
-        ProcessCell cell = kernel.spawnCell(handler, null, linkTo);
+        ProcessCell cell = kernel.spawnCellAndInit(handler, linkTo);
         // The monitor fills the slot if the process dies before init reports, e.g. killed first.
         MonitorRef monitor = kernel.monitorFor(handler.started, cell.pid);
         Object outcome;

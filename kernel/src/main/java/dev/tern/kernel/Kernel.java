@@ -124,6 +124,20 @@ public final class Kernel implements AutoCloseable {
         return cell;
     }
 
+    /**
+     * Creates, optionally links, and starts an event process whose first turn (its init) runs
+     * right here on the calling thread, for a start that waits for init anyway: handing the
+     * turn to a scheduler thread would only add a thread wake-up.
+     */
+    ProcessCell spawnCellAndInit(EventHandler handler, ProcessCell linkTo) {
+        ProcessCell cell = newCell(handler, null);
+        if (linkTo != null) {
+            link(linkTo, cell);
+        }
+        cell.deliverAndRun(new Signal.Start());
+        return cell;
+    }
+
     /** Creates and records a process without starting it, so links can be set up first. */
     ProcessCell newCell(EventHandler handler, ProcessBody body) {
         ProcessCell parent = ProcessCell.CURRENT.get();

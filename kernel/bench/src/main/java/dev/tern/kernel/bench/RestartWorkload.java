@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RestartWorkload {
 
-    static final int INTENSITY = 1_000_000;
+    static final int INTENSITY = 100_000_000;
     static final Duration PERIOD = Duration.ofSeconds(1);
     static final Duration WARM_UP = Duration.ofSeconds(1);
     static final Duration WINDOW = Duration.ofSeconds(5);
