@@ -14,7 +14,7 @@
 #               runs once with -Xmx1g to check that a million waiting GenServers fit.
 set -euo pipefail
 
-java_workloads=(spawn_rate spawn_rate_sync spawn_rate_plain ring ring_plain send_1to1 send_1to1_plain
+java_workloads=(spawn_rate spawn_rate_async spawn_rate_plain ring ring_plain send_1to1 send_1to1_plain
                 send_1000to1000 send_1000to1000_plain call call_plain restarts)
 # Each workload stops itself after 60 s; this outer limit also covers JVM start and exit.
 workload_limit=90s

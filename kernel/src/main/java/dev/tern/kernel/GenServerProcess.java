@@ -38,13 +38,18 @@ final class GenServerProcess implements EventHandler {
         handler.started = started;
         ProcessCell linkTo = link ? kernel.requireCurrent("startLink") : null;
         ProcessCell cell = kernel.spawnCellAndInit(handler, linkTo);
-        // The monitor fills the slot if the process dies before init reports, e.g. killed first.
-        MonitorRef monitor = kernel.monitorFor(started, cell.pid);
         Object outcome;
-        try {
+        if (started.isDone()) {
+            // Init ran inline on this thread, the usual case: no monitor needed.
             outcome = started.await();
-        } finally {
-            kernel.demonitor(monitor);
+        } else {
+            // The monitor fills the slot if the process dies before init reports, e.g. killed first.
+            MonitorRef monitor = kernel.monitorFor(started, cell.pid);
+            try {
+                outcome = started.await();
+            } finally {
+                kernel.demonitor(monitor);
+            }
         }
         return switch (outcome) {
             case StartFailed failed -> throw new StartException(cell.pid, failed.reason(),

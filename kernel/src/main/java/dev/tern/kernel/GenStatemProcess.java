@@ -63,13 +63,18 @@ final class GenStatemProcess implements EventHandler {
         GenStatemProcess handler = new GenStatemProcess(callbacks, args, name);
         ProcessCell linkTo = link ? kernel.requireCurrent("startLink") : null;
         ProcessCell cell = kernel.spawnCellAndInit(handler, linkTo);
-        // The monitor fills the slot if the process dies before init reports, e.g. killed first.
-        MonitorRef monitor = kernel.monitorFor(handler.started, cell.pid);
         Object outcome;
-        try {
+        if (handler.started.isDone()) {
+            // Init ran inline on this thread, the usual case: no monitor needed.
             outcome = handler.started.await();
-        } finally {
-            kernel.demonitor(monitor);
+        } else {
+            // The monitor fills the slot if the process dies before init reports, e.g. killed first.
+            MonitorRef monitor = kernel.monitorFor(handler.started, cell.pid);
+            try {
+                outcome = handler.started.await();
+            } finally {
+                kernel.demonitor(monitor);
+            }
         }
         return switch (outcome) {
             case StartFailed failed -> throw new StartException(cell.pid, failed.reason(),

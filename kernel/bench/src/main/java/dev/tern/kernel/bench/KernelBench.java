@@ -26,7 +26,7 @@ public final class KernelBench {
 
     static {
         WORKLOADS.put("spawn_rate", SpawnWorkload::genServers);
-        WORKLOADS.put("spawn_rate_sync", SpawnWorkload::genServersSync);
+        WORKLOADS.put("spawn_rate_async", SpawnWorkload::genServersAsync);
         WORKLOADS.put("spawn_rate_plain", SpawnWorkload::plain);
         WORKLOADS.put("ring", RingWorkload::genServers);
         WORKLOADS.put("ring_plain", RingWorkload::plain);
