@@ -6,11 +6,20 @@ import dev.tern.xmpp.api.Element;
 import dev.tern.xmpp.api.InvalidJidException;
 import dev.tern.xmpp.api.Jid;
 import dev.tern.xmpp.api.Namespaces;
+import dev.tern.xmpp.api.StanzaError;
+import dev.tern.xmpp.api.StanzaErrorCondition;
 import dev.tern.xmpp.api.StreamErrorCondition;
 import dev.tern.xmpp.api.module.StanzaEvent.StanzaKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Stanzas of a stream with a bound resource: address checks, then the router (RFC 6120 section 8.1.2). */
+/**
+ * Stanzas of a stream with a bound resource: address checks (RFC 6120 section 8.1.2), the legacy
+ * session request and a second bind request handled here, then the router.
+ */
 final class EstablishedStream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EstablishedStream.class);
 
     private final C2sContext context;
     private final StreamOutput output;
@@ -43,6 +52,9 @@ final class EstablishedStream {
                 Transition<C2sState, C2sSession> closed = output.write(session, NegotiationElements.emptyResult(stamped));
                 return closed != null ? closed : Transition.keepStateAndData();
             }
+            if (isBindRequest(stamped)) {
+                return rejectSecondBind(session, element);
+            }
         }
         context.router().routeFromClient(session.fullJid, stamped);
         return Transition.keepStateAndData();
@@ -66,6 +78,31 @@ final class EstablishedStream {
         if (session.pingId != null && session.pingId.equals(iq.attribute("id")) && !StanzaKinds.isIqRequest(iq)) {
             session.pingId = null;
         }
+    }
+
+    /**
+     * Rejects a bind request on a stream that already has a resource with the stanza error
+     * {@code <not-allowed/>} of type {@code cancel}. RFC 6120 section 7 has no way to bind a second
+     * resource to a stream, and its section 7.6.2.2 names that condition for a client that is not
+     * allowed to bind a resource. A stanza error leaves the stream and its first resource as they were.
+     */
+    private Transition<C2sState, C2sSession> rejectSecondBind(C2sSession session, Element request) {
+        // The stream's log id names its bound full JID.
+        LOG.info("Rejected a second resource bind on stream '{}'", session.logId());
+        Element reply = StanzaError.of(StanzaErrorCondition.NOT_ALLOWED,
+                "This stream already has the resource '" + session.fullJid.resourcepart()
+                        + "'; open another stream to bind another resource")
+                .replyTo(request).orElseThrow();
+        Transition<C2sState, C2sSession> closed = output.write(session, reply);
+        return closed != null ? closed : Transition.keepStateAndData();
+    }
+
+    /** Returns whether {@code iq} is a resource binding request (RFC 6120 section 7) for this server. */
+    private boolean isBindRequest(Element iq) {
+        String to = iq.attribute("to");
+        return "set".equals(iq.attribute("type"))
+                && iq.child(Namespaces.BIND, "bind") != null
+                && (to == null || to.equals(context.domain()));
     }
 
     /** Returns whether {@code iq} is the RFC 3921 session request, which RFC 6121 appendix E keeps as a no-op. */
