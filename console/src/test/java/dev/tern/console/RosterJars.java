@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.function.UnaryOperator;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
  * Lays out the roster module in a module repository under a version of the test's choosing,
  * {@code <repository>/roster/<version>/roster-<version>.jar}, so that a test can upgrade from one
  * version to another. The code comes from where the class path has it: the jar Maven built, or
- * its classes folder.
+ * its classes folder. A version may get another entry class, so that clients can tell it apart.
  */
 final class RosterJars {
 
@@ -28,28 +29,57 @@ final class RosterJars {
     }
 
     static void add(Path repository, String version) throws IOException {
+        add(repository, version, descriptor -> descriptor, null);
+    }
+
+    /**
+     * Adds the roster module under {@code version} with {@code entryClass} copied into the jar and
+     * named as the entry class in its descriptor. Only the class file of {@code entryClass} itself
+     * is copied, so it must be a top-level class without nested, local or anonymous classes.
+     */
+    static void addWithEntry(Path repository, String version, Class<?> entryClass) throws IOException {
+        add(repository, version,
+                descriptor -> descriptor.replaceFirst("(?m)^entry=.*$", "entry=" + entryClass.getName()), entryClass);
+    }
+
+    private static void add(Path repository, String version, UnaryOperator<String> editDescriptor,
+            Class<?> extraClass) throws IOException {
         Path directory = Files.createDirectories(repository.resolve("roster").resolve(version));
         Path artifact = artifact();
+        UnaryOperator<String> edit = descriptor -> editDescriptor.apply(
+                descriptor.replaceFirst("(?m)^version=.*$", "version=" + version));
         try (OutputStream file = Files.newOutputStream(directory.resolve("roster-" + version + ".jar"));
                 JarOutputStream jar = new JarOutputStream(file)) {
             if (Files.isDirectory(artifact)) {
-                copyFolder(artifact, jar, version);
+                copyFolder(artifact, jar, edit);
             } else {
-                copyJar(artifact, jar, version);
+                copyJar(artifact, jar, edit);
+            }
+            if (extraClass != null) {
+                String name = extraClass.getName().replace('.', '/') + ".class";
+                try (InputStream in = extraClass.getClassLoader().getResourceAsStream(name)) {
+                    if (in == null) {
+                        throw new IOException("Class file '" + name
+                                + "' not found on the test class path; compile the test classes first");
+                    }
+                    write(jar, name, in.readAllBytes(), edit);
+                }
             }
         }
     }
 
-    private static void copyFolder(Path classes, JarOutputStream jar, String version) throws IOException {
+    private static void copyFolder(Path classes, JarOutputStream jar, UnaryOperator<String> editDescriptor)
+            throws IOException {
         try (Stream<Path> tree = Files.walk(classes)) {
             for (Path path : tree.filter(Files::isRegularFile).sorted().toList()) {
                 String name = classes.relativize(path).toString().replace('\\', '/');
-                write(jar, name, Files.readAllBytes(path), version);
+                write(jar, name, Files.readAllBytes(path), editDescriptor);
             }
         }
     }
 
-    private static void copyJar(Path source, JarOutputStream jar, String version) throws IOException {
+    private static void copyJar(Path source, JarOutputStream jar, UnaryOperator<String> editDescriptor)
+            throws IOException {
         try (JarFile input = new JarFile(source.toFile())) {
             Enumeration<JarEntry> entries = input.entries();
             while (entries.hasMoreElements()) {
@@ -58,17 +88,17 @@ final class RosterJars {
                     continue;
                 }
                 try (InputStream in = input.getInputStream(entry)) {
-                    write(jar, entry.getName(), in.readAllBytes(), version);
+                    write(jar, entry.getName(), in.readAllBytes(), editDescriptor);
                 }
             }
         }
     }
 
-    private static void write(JarOutputStream jar, String name, byte[] content, String version) throws IOException {
+    private static void write(JarOutputStream jar, String name, byte[] content, UnaryOperator<String> editDescriptor)
+            throws IOException {
         byte[] bytes = content;
         if (name.equals(DESCRIPTOR)) {
-            String descriptor = new String(content, StandardCharsets.UTF_8)
-                    .replaceFirst("(?m)^version=.*$", "version=" + version);
+            String descriptor = editDescriptor.apply(new String(content, StandardCharsets.UTF_8));
             bytes = descriptor.getBytes(StandardCharsets.UTF_8);
         }
         jar.putNextEntry(new JarEntry(name));
