@@ -238,6 +238,9 @@ public final class Router {
     }
 
     private void dispatchIq(Element stanza, IqTarget target, Jid from, Jid to) {
+        // An IQ with no 'to' is addressed to the sender's own account (RFC 6120 section
+        // 10.3.3), so an error reply must come from that account's bare JID.
+        stanza = stanza.withAttribute("to", to.toString());
         Element payload = stanza.children().getFirst();
         IqRequest request = new IqRequest(stanza, from, to, payload);
         ModuleDispatch.IqOutcome outcome;

@@ -108,6 +108,27 @@ class RoutingTest {
     }
 
     @Test
+    void unhandledIqToOwnAccountComesBackFromBareJid() throws Exception {
+        XMPPTCPConnection dave = clients.login("dave", "desk");
+        try {
+            // No 'to': the request is for dave's own account, which no module handles here.
+            UnknownQuery query = new UnknownQuery();
+            query.setType(IQ.Type.get);
+
+            assertThatThrownBy(() -> dave.sendIqRequestAndWaitForResponse(query))
+                    .isInstanceOfSatisfying(XMPPErrorException.class, e -> {
+                        assertThat(e.getStanzaError().getCondition())
+                                .isEqualTo(StanzaError.Condition.service_unavailable);
+                        assertThat(String.valueOf(e.getStanza().getFrom())).isEqualTo("dave@localhost");
+                    });
+            assertThat(dave.isConnected()).isTrue();
+            assertThat(dave.isAuthenticated()).isTrue();
+        } finally {
+            dave.disconnect();
+        }
+    }
+
+    @Test
     void resourceConflictKicksOldSession() throws Exception {
         XMPPTCPConnection first = clients.login("erin", "laptop");
         var firstClosed = StreamClosures.watch(first);
