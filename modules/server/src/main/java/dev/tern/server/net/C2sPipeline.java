@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Builds the pipeline of a client connection:
- * [TLS, for direct TLS] → rate limit → idle timeout → ping interval → XML decoder → forwarder.
+ * [TLS, for direct TLS] → rate limit → idle (ping interval and idle timeout) → XML decoder → forwarder.
  * STARTTLS later inserts the TLS handler in front.
  */
 final class C2sPipeline extends ChannelInitializer<SocketChannel> {
@@ -55,8 +55,7 @@ final class C2sPipeline extends ChannelInitializer<SocketChannel> {
             pipeline.addLast(TLS, sslContext.newHandler(channel.alloc()));
         }
         pipeline.addLast("rate-limit", new InboundRateLimiter(settings.rateBytesPerSecond(), settings.rateBurstBytes()));
-        pipeline.addLast("idle-timeout", new StreamIdleHandler(ConnectionEvent.IdleKind.TIMEOUT, settings.idleTimeout()));
-        pipeline.addLast("ping", new StreamIdleHandler(ConnectionEvent.IdleKind.PING, settings.pingInterval()));
+        pipeline.addLast("idle", new StreamIdleHandler(settings.pingInterval(), settings.idleTimeout()));
         pipeline.addLast("decoder", new XmppStreamDecoder(limits));
         pipeline.addLast("stream", new StreamEventForwarder(kernel, starter, connection, starterExecutor));
     }
