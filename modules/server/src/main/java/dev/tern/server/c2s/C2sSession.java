@@ -15,7 +15,8 @@ final class C2sSession {
 
     final Pid pid;
     final ChannelConnection connection;
-    final SaslNegotiation sasl;
+    /** The SASL exchange; dropped once authentication succeeded, so an idle session does not keep it. */
+    SaslNegotiation sasl;
 
     /** The id of the current stream header, new for each restart. */
     String streamId;

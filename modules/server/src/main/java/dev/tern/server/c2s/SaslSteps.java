@@ -77,6 +77,7 @@ final class SaslSteps {
             }
             case SaslStep.Success success -> {
                 session.username = success.username();
+                session.sasl = null;
                 // The client restarts the stream right after <success/>, so the decoder resets with it.
                 session.connection.restartStreamAfter(
                         NegotiationElements.saslSuccess(success.additionalData()).toXml(Namespaces.CLIENT));

@@ -7,10 +7,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stream process's handle on its TCP connection: it writes serialized XML, upgrades to TLS,
@@ -27,7 +28,19 @@ public final class ChannelConnection {
     private final String id;
     private final SslContext sslContext;
     private final long maxQueuedBytes;
-    private final AtomicLong queuedBytes = new AtomicLong();
+    private static final VarHandle QUEUED_BYTES;
+
+    static {
+        try {
+            QUEUED_BYTES = MethodHandles.lookup().findVarHandle(ChannelConnection.class, "queuedBytes", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Bytes handed to Netty and not yet written; a field, not an AtomicLong, to save 24 bytes a connection. */
+    @SuppressWarnings("unused") // updated through QUEUED_BYTES
+    private volatile long queuedBytes;
 
     ChannelConnection(Channel channel, String id, SslContext sslContext, long maxQueuedBytes) {
         this.channel = Objects.requireNonNull(channel, "channel");
@@ -72,7 +85,7 @@ public final class ChannelConnection {
 
     /** Returns the bytes written but not yet taken by the socket. */
     public long queuedBytes() {
-        return queuedBytes.get();
+        return queuedBytes;
     }
 
     /**
@@ -83,12 +96,12 @@ public final class ChannelConnection {
     public boolean send(String xml) {
         ByteBuf bytes = ByteBufUtil.writeUtf8(channel.alloc(), xml);
         int length = bytes.readableBytes();
-        if (queuedBytes.addAndGet(length) > maxQueuedBytes) {
-            queuedBytes.addAndGet(-length);
+        if ((long) QUEUED_BYTES.getAndAdd(this, (long) length) + length > maxQueuedBytes) {
+            QUEUED_BYTES.getAndAdd(this, (long) -length);
             bytes.release();
             return false;
         }
-        channel.writeAndFlush(bytes).addListener(future -> queuedBytes.addAndGet(-length));
+        channel.writeAndFlush(bytes).addListener(future -> QUEUED_BYTES.getAndAdd(this, (long) -length));
         return true;
     }
 
