@@ -58,7 +58,7 @@ final class ResourceBinding {
                     "The resource is not valid under RFC 7622: " + e.getMessage());
         }
 
-        SessionStats stats = new SessionStats(session.connection.remoteAddressText(), session.connection.tlsProtocol(),
+        SessionStats stats = new SessionStats(session.connection.remoteSocketAddress(), session.connection.tlsProtocol(),
                 Instant.now());
         stats.countIn();
         BindResult result = context.sessions().bind(fullJid, session.pid, context.config().c2s().conflictPolicy(),

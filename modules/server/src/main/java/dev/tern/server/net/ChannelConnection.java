@@ -59,6 +59,11 @@ public final class ChannelConnection {
     }
 
     /** Returns the peer address as {@code host:port}, or null when the channel has none. */
+    /** Returns the client's address, or null when the channel has no IP address. */
+    public InetSocketAddress remoteSocketAddress() {
+        return channel.remoteAddress() instanceof InetSocketAddress address ? address : null;
+    }
+
     public String remoteAddressText() {
         return channel.remoteAddress() instanceof InetSocketAddress address
                 ? address.getHostString() + ":" + address.getPort()

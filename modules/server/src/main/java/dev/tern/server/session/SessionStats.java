@@ -1,5 +1,6 @@
 package dev.tern.server.session;
 
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,7 +13,8 @@ import java.util.Objects;
  */
 public final class SessionStats {
 
-    private final String remoteAddress;
+    /** The channel's own address object, formatted only when asked: a string per session would cost 56 bytes. */
+    private final InetSocketAddress remoteAddress;
     private final String tlsProtocol;
     private final long sinceEpochMillis;
     // Plain volatile counters, not AtomicLongs: only the stream process writes them, and a
@@ -21,11 +23,11 @@ public final class SessionStats {
     private volatile long stanzasOut;
 
     /**
-     * @param remoteAddress the client's address and port, or null when unknown
+     * @param remoteAddress the client's address, or null when unknown
      * @param tlsProtocol   the negotiated TLS version, such as {@code TLSv1.3}, or null without TLS
      * @param since         when the resource was bound
      */
-    public SessionStats(String remoteAddress, String tlsProtocol, Instant since) {
+    public SessionStats(InetSocketAddress remoteAddress, String tlsProtocol, Instant since) {
         this.remoteAddress = remoteAddress;
         this.tlsProtocol = tlsProtocol;
         this.sinceEpochMillis = Objects.requireNonNull(since, "since").toEpochMilli();
@@ -36,8 +38,9 @@ public final class SessionStats {
         return new SessionStats(null, null, Instant.now());
     }
 
+    /** Returns the client's address as {@code host:port}, or null when unknown. */
     public String remoteAddress() {
-        return remoteAddress;
+        return remoteAddress == null ? null : remoteAddress.getHostString() + ":" + remoteAddress.getPort();
     }
 
     public String tlsProtocol() {
