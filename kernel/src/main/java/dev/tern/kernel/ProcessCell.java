@@ -115,7 +115,7 @@ final class ProcessCell implements ProcessContext, Runnable, Watcher {
 
     /**
      * Enqueues a call and, when this event process is idle, runs its turn right here on the
-     * caller's thread rather than handing it to a scheduler thread and parking: the caller
+     * caller's thread rather than handing it to a scheduler thread and parking. The caller
      * would only wait, and waking a parked thread costs tens of microseconds. The caller must
      * be a process that is about to wait for this process's reply. A busy process, or a plain
      * one, is woken as by {@link #deliver}.

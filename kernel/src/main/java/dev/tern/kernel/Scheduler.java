@@ -35,10 +35,10 @@ final class Scheduler {
     }
 
     /**
-     * A scheduler thread, with the one turn it runs next. A process that a turn makes
-     * runnable goes to that slot rather than to the pool: a pool submission wakes an idle
-     * worker to steal it, and that wake-up cost dominated passing a message along a chain
-     * of processes, as Erlang also runs a woken process on the scheduler that woke it.
+     * A scheduler thread, with the one turn it runs next. A process that a turn makes runnable
+     * goes to that slot rather than to the pool. A pool submission wakes an idle worker to
+     * steal it, and that wake-up cost dominated passing a message along a chain of processes.
+     * Erlang likewise runs a woken process on the scheduler that woke it.
      */
     static final class Worker extends ForkJoinWorkerThread {
         private final Scheduler scheduler;
