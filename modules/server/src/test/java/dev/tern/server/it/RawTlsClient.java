@@ -60,7 +60,8 @@ final class RawTlsClient implements AutoCloseable {
             assertThat(client.readThrough("/>")).as("the SASL outcome").startsWith("<success ");
 
             client.send(HEADER);
-            client.readThrough("</stream:features>");
+            assertThat(client.readThrough("</stream:features>")).as("the features after authentication")
+                    .contains("<bind xmlns=\"urn:ietf:params:xml:ns:xmpp-bind\"/>");
             client.send("<iq type='set' id='bind-1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>"
                     + resource + "</resource></bind></iq>");
             assertThat(client.readThrough("</iq>")).as("the bind result")

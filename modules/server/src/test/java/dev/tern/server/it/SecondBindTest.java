@@ -5,18 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tern.server.testing.Await;
 import dev.tern.xmpp.api.Jid;
 import dev.tern.xmpp.api.StanzaError;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLSocket;
 import org.jivesoftware.smack.SASLAuthentication;
 import org.jivesoftware.smack.SmackFuture;
 import org.jivesoftware.smack.packet.IQ;
@@ -36,8 +28,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SecondBindTest {
 
-    private static final String HEADER = "<?xml version='1.0'?><stream:stream to='localhost' xmlns='jabber:client' "
-            + "xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>";
     private static final String USER = "binder";
     /** The start tag of the error reply to a request without 'to': no 'from' or 'to', as the stream implies both. */
     private static final String UNADDRESSED_REPLY = "<iq id=\"bind-2\" type=\"error\">";
@@ -90,7 +80,7 @@ class SecondBindTest {
             throws Exception {
         String fullJid = USER + "@localhost/" + firstResource;
 
-        try (RawClient client = RawClient.boundTo(firstResource)) {
+        try (RawTlsClient client = RawTlsClient.boundTo(server, USER, firstResource)) {
             client.send(secondBind);
             String reply = client.readThrough("</iq>");
 
@@ -117,7 +107,7 @@ class SecondBindTest {
     }
 
     /** Sends an IQ from the bystander to {@code fullJid} and returns its result from the raw stream. */
-    private static void assertStreamStillBound(RawClient client, String fullJid) throws Exception {
+    private static void assertStreamStillBound(RawTlsClient client, String fullJid) throws Exception {
         IQ probe = new IQ("query", "urn:example:tern:probe") {
             @Override
             protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
@@ -142,89 +132,5 @@ class SecondBindTest {
         IQ result = answer.getOrThrow();
         assertThat(result.getType()).isEqualTo(IQ.Type.result);
         assertThat(result.getFrom().toString()).isEqualTo(fullJid);
-    }
-
-    /** A client on a raw direct TLS stream that reads the server's output element by element. */
-    private static final class RawClient implements AutoCloseable {
-
-        private final SSLSocket socket;
-        private final OutputStream out;
-        private final InputStream in;
-        private final StringBuilder unread = new StringBuilder();
-
-        private RawClient(SSLSocket socket) throws IOException {
-            this.socket = socket;
-            this.out = socket.getOutputStream();
-            this.in = socket.getInputStream();
-        }
-
-        /** Opens a direct TLS stream, authenticates with PLAIN and binds {@code resource}. */
-        static RawClient boundTo(String resource) throws Exception {
-            SSLSocket socket = (SSLSocket) server.clientSslContext().getSocketFactory()
-                    .createSocket(InetAddress.getLoopbackAddress(), server.server.directTlsPort());
-            socket.setSoTimeout(10_000);
-            RawClient client = new RawClient(socket);
-            try {
-                client.send(HEADER);
-                client.readThrough("</stream:features>");
-                String credentials = Base64.getEncoder().encodeToString(
-                        ("\0" + USER + "\0" + TestServer.PASSWORD).getBytes(StandardCharsets.UTF_8));
-                client.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + credentials
-                        + "</auth>");
-                assertThat(client.readThrough("/>")).startsWith("<success ");
-
-                client.send(HEADER);
-                assertThat(client.readThrough("</stream:features>"))
-                        .contains("<bind xmlns=\"urn:ietf:params:xml:ns:xmpp-bind\"/>");
-                client.send("<iq type='set' id='bind-1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>"
-                        + resource + "</resource></bind></iq>");
-                assertThat(client.readThrough("</iq>")).as("the first bind")
-                        .contains("type=\"result\"")
-                        .contains("<jid>" + USER + "@localhost/" + resource + "</jid>");
-                return client;
-            } catch (Exception | AssertionError e) {
-                client.close();
-                throw e;
-            }
-        }
-
-        void send(String xml) throws IOException {
-            out.write(xml.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-
-        /** Returns the output up to and including the first {@code end}, and keeps the rest for the next read. */
-        String readThrough(String end) throws IOException {
-            byte[] buffer = new byte[4096];
-            while (unread.indexOf(end) < 0) {
-                int read = in.read(buffer);
-                if (read < 0) {
-                    throw new IOException("The server closed the stream while the test waited for '" + end
-                            + "'; received: " + unread);
-                }
-                unread.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-            }
-            int length = unread.indexOf(end) + end.length();
-            String text = unread.substring(0, length);
-            unread.delete(0, length);
-            return text;
-        }
-
-        /** Returns everything until the server closes the connection. */
-        String readToEnd() throws IOException {
-            byte[] buffer = new byte[4096];
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                unread.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-            }
-            String text = unread.toString();
-            unread.setLength(0);
-            return text;
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
     }
 }
