@@ -40,8 +40,8 @@ final class Calls {
                 Object call = message.apply(new From(caller == null ? null : caller.pid, slot));
                 if (caller != null && caller.kernel == server.cell.kernel) {
                     // A calling process would park until the reply; run the server's turn instead.
-                    // Most such calls are answered when it returns, so the timer is armed only
-                    // if they are not, for the part of the timeout that is left.
+                    // Most such calls have their reply when it returns, so the timer is armed only
+                    // when one has not, for the part of the timeout that is left.
                     long start = kernel.clock.nanoTime();
                     server.cell.deliverAndRun(call);
                     if (!slot.isDone() && timeout != null) {

@@ -5,9 +5,9 @@ import java.util.Objects;
 import org.slf4j.LoggerFactory;
 
 /**
- * The callbacks of a generic server, as OTP's {@code gen_server}: the kernel owns the loop,
- * calls, timeouts and {@code sys} messages; an implementation only says what each request
- * does to its state. The static methods start servers and talk to them.
+ * The callbacks of a generic server, as OTP's {@code gen_server}. The kernel owns the loop,
+ * calls, timeouts and {@code sys} messages, and an implementation only defines what each
+ * request does to its state. The static methods start servers and send them requests.
  *
  * <p>State handed to {@link #codeChange} may come from another class loader (a module's older
  * version), so keep state made of JDK types or types both versions share.
@@ -22,7 +22,7 @@ public interface GenServer<S> {
     /** Builds the first state; runs in the new process before {@code start} returns. */
     Init<S> init(ProcessContext self, Object args) throws Exception;
 
-    /** Answers a call. The default replies with an error at once, so a caller never waits on an unknown request. */
+    /** Handles a call. The default replies with an error at once, so a caller never waits on an unknown request. */
     default Result<S> handleCall(Object request, From from, S state) throws Exception {
         return Result.replyError(new IllegalArgumentException("Unexpected call " + request + " to "
                 + getClass().getName()), state);
@@ -111,7 +111,7 @@ public interface GenServer<S> {
         kernel.send(server, new Calls.Cast(message));
     }
 
-    /** Answers a call whose callback returned {@link Result.NoReply}; a second reply is dropped. */
+    /** Replies to a call whose callback returned {@link Result.NoReply}. A second reply is dropped. */
     static void reply(From from, Object reply) {
         from.slot.complete(reply);
     }
@@ -123,7 +123,7 @@ public interface GenServer<S> {
         } catch (CallTimeoutException e) {
             throw e;
         } catch (CallException e) {
-            // The server answers a stop request by ending; its end with that reason is the success.
+            // The server replies to a stop request by ending, so its end with that reason is the success.
             if (!reason.equals(e.reason())) {
                 throw e;
             }

@@ -61,7 +61,7 @@ final class GenServerProcess implements EventHandler {
         };
     }
 
-    /** Why {@code init} did not return ok. */
+    /** The reason {@code init} did not return ok. */
     record StartFailed(ExitReason reason) {
     }
 

@@ -126,8 +126,8 @@ public final class Kernel implements AutoCloseable {
 
     /**
      * Creates, optionally links, and starts an event process whose first turn (its init) runs
-     * right here on the calling thread, for a start that waits for init anyway: handing the
-     * turn to a scheduler thread would only add a thread wake-up.
+     * right here on the calling thread. The caller waits for init anyway, so handing the turn
+     * to a scheduler thread would only add a thread wake-up.
      */
     ProcessCell spawnCellAndInit(EventHandler handler, ProcessCell linkTo) {
         ProcessCell cell = newCell(handler, null);

@@ -2,8 +2,8 @@ package dev.tern.kernel;
 
 /**
  * Kernel-level items that travel through a mailbox beside ordinary messages, so they keep
- * Erlang's per-pair ordering with them. The receiving process handles them itself; its code
- * never sees them, except an exit signal turned into an {@link Exit} message by trapExit.
+ * Erlang's per-pair ordering with them. The receiving process handles them itself, so its code
+ * never receives them, except an exit signal turned into an {@link Exit} message by trapExit.
  */
 sealed interface Signal {
 
@@ -23,7 +23,7 @@ sealed interface Signal {
     record Start() implements Signal {
     }
 
-    /** A receive timeout fired; {@code token} tells which receive armed it. */
+    /** A receive timeout fired, and {@code token} identifies the receive that armed it. */
     record ReceiveTimeout(long token) implements Signal {
     }
 

@@ -107,7 +107,7 @@ public final class Supervisor {
         } catch (CallTimeoutException e) {
             throw e;
         } catch (CallException e) {
-            // The supervisor answers a stop by ending; its end with that reason is the success.
+            // The supervisor replies to a stop by ending, so its end with that reason is the success.
             if (!reason.equals(e.reason())) {
                 throw e;
             }

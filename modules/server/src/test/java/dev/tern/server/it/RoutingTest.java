@@ -108,7 +108,7 @@ class RoutingTest {
     }
 
     @Test
-    void unhandledIqToOwnAccountComesBackFromBareJid() throws Exception {
+    void unhandledOwnAccountIqErrorFromBareJid() throws Exception {
         XMPPTCPConnection dave = clients.login("dave", "desk");
         try {
             // No 'to': the request is for dave's own account, which no module handles here.
